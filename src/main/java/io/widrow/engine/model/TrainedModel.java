@@ -1,0 +1,183 @@
+package io.widrow.engine.model;
+
+import io.widrow.engine.data.Dataset;
+import io.widrow.engine.features.FeatureMap;
+import io.widrow.engine.features.Standardizer;
+import io.widrow.engine.nn.Layer;
+import io.widrow.engine.nn.Network;
+import io.widrow.engine.tensor.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trained model with everything prediction needs: the raw feature names it expects, the feature map
+ * and standardization fitted at training time, and either a network (mlp) or linear weights
+ * (perceptron, ADALINE). Predictions take raw feature values in the training column order.
+ */
+public final class TrainedModel {
+    private final ModelSpec spec;
+    private final Dataset.Task task;
+    private final String[] featureNames;
+    private final String[] classes;
+    private final int outputs;
+    private final FeatureMap featureMap;
+    private final Standardizer standardizer;
+    private final Network network;
+    private final LinearWeights linear;
+
+    /** {@code standardizer} may be null; exactly one of {@code network} and {@code linear} is set. */
+    public TrainedModel(ModelSpec spec, Dataset.Task task, String[] featureNames, String[] classes, int outputs,
+                        Standardizer standardizer, Network network, LinearWeights linear) {
+        if ((network == null) == (linear == null)) {
+            throw new IllegalArgumentException("a model has either a network or linear weights");
+        }
+        this.spec = spec;
+        this.task = task;
+        this.featureNames = featureNames.clone();
+        this.classes = classes.clone();
+        this.outputs = outputs;
+        this.featureMap = FeatureMap.of(spec.featureMap());
+        this.standardizer = standardizer;
+        this.network = network;
+        this.linear = linear;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public Dataset.Task task() {
+        return task;
+    }
+
+    public String[] featureNames() {
+        return featureNames.clone();
+    }
+
+    public String[] classes() {
+        return classes.clone();
+    }
+
+    /** Raw input columns expected by {@link #predict}. */
+    public int inputs() {
+        return featureNames.length;
+    }
+
+    /** Output units of the network (classes for softmax, 1 for sigmoid or a linear model). */
+    public int outputs() {
+        return outputs;
+    }
+
+    public Standardizer standardizer() {
+        return standardizer;
+    }
+
+    /** The network (mlp) or null. */
+    public Network network() {
+        return network;
+    }
+
+    /** The linear weights (perceptron, ADALINE) or null. */
+    public LinearWeights linear() {
+        return linear;
+    }
+
+    public long parameterCount() {
+        return network != null ? network.parameterCount() : linear.weights().length + 1L;
+    }
+
+    /** One line per stage, e.g. ["input 2", "dense 2→32", "relu", "dense 32→2", "softmax + cross_entropy"]. */
+    public List<String> architecture() {
+        List<String> out = new ArrayList<>();
+        out.add("input " + inputs());
+        if (!"none".equals(spec.featureMap())) {
+            out.add(spec.featureMap() + " → " + featureMap.outputSize(inputs()));
+        }
+        if (standardizer != null) {
+            out.add("standardize");
+        }
+        if (network != null) {
+            for (Layer layer : network.layers()) {
+                out.add(layer.kind().equals("dense") ? "dense " + layer.inputSize() + "→" + layer.outputSize() : layer.kind());
+            }
+            out.add(network.outputActivation().name() + " + " + network.loss().name());
+        } else {
+            out.add(spec.type() + " " + linear.weights().length + "→1");
+        }
+        return out;
+    }
+
+    /** Feature map then standardization, as at training time; returns a new array. */
+    public float[] preprocess(float[] raw, int rows) {
+        if (raw.length != rows * inputs()) {
+            throw new IllegalArgumentException("expected " + rows + " rows of " + inputs() + " values, got " + raw.length + " values");
+        }
+        int width = featureMap.outputSize(inputs());
+        float[] x = new float[rows * width];
+        featureMap.apply(raw, rows, inputs(), x);
+        if (standardizer != null) {
+            standardizer.applyInPlace(x, rows);
+        }
+        return x;
+    }
+
+    /** Predicts {@code rows} rows of raw values (row-major, {@link #inputs()} per row). Thread-safe. */
+    public Prediction predict(float[] raw, int rows) {
+        float[] x = preprocess(raw, rows);
+        if (network != null) {
+            return predictNetwork(x, rows);
+        }
+        return predictLinear(x, rows);
+    }
+
+    private Prediction predictNetwork(float[] x, int rows) {
+        float[] a;
+        int k = outputs;
+        // Layers own their batch buffers, so concurrent callers take turns on the shared network.
+        synchronized (network) {
+            Matrix out = network.forward(new Matrix(x, rows, network.inputSize()), false);
+            a = java.util.Arrays.copyOf(out.data(), rows * k);
+        }
+        if (task == Dataset.Task.REGRESSION) {
+            return new Prediction(rows, k, a, null);
+        }
+        int[] labels = new int[rows];
+        if (k == 1) {
+            float[] probs = new float[rows * 2];
+            for (int i = 0; i < rows; i++) {
+                probs[2 * i] = 1f - a[i];
+                probs[2 * i + 1] = a[i];
+                labels[i] = a[i] >= 0.5f ? 1 : 0;
+            }
+            return new Prediction(rows, 2, probs, labels);
+        }
+        for (int i = 0; i < rows; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (a[i * k + j] > a[i * k + best]) {
+                    best = j;
+                }
+            }
+            labels[i] = best;
+        }
+        return new Prediction(rows, k, a, labels);
+    }
+
+    private Prediction predictLinear(float[] x, int rows) {
+        int width = linear.weights().length;
+        if (task == Dataset.Task.REGRESSION) {
+            float[] v = new float[rows];
+            for (int i = 0; i < rows; i++) {
+                v[i] = (float) linear.score(x, i * width);
+            }
+            return new Prediction(rows, 1, v, null);
+        }
+        float[] probs = new float[rows * 2];
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = linear.score(x, i * width) >= linear.threshold() ? 1 : 0;
+            probs[2 * i + labels[i]] = 1f;
+        }
+        return new Prediction(rows, 2, probs, labels);
+    }
+}

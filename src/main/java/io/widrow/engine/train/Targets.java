@@ -1,0 +1,79 @@
+package io.widrow.engine.train;
+
+import io.widrow.engine.data.Dataset;
+import io.widrow.engine.tensor.Matrix;
+import java.util.Arrays;
+
+/**
+ * Copies a batch of rows and their encoded targets into reusable buffers: one-hot rows for a
+ * multi-output classifier, a 0/1 column for a single sigmoid output, raw values for regression.
+ */
+final class Targets {
+    private Targets() {
+    }
+
+    /** Mutates {@code x} and {@code t}: fills them with rows {@code order[from..from+n)} of {@code data}. */
+    static void gather(Dataset data, int[] order, int from, int n, Matrix x, Matrix t) {
+        x.resizeRows(n);
+        t.resizeRows(n);
+        int f = data.features();
+        float[] src = data.x();
+        float[] xd = x.data();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(src, order[from + i] * f, xd, i * f, f);
+        }
+        encode(data, order, from, n, t);
+    }
+
+    /** Mutates {@code t}: the encoded targets of rows {@code order[from..from+n)}. */
+    static void encode(Dataset data, int[] order, int from, int n, Matrix t) {
+        int k = t.cols();
+        float[] td = t.data();
+        if (data.isClassification()) {
+            int[] labels = data.labels();
+            if (k == 1) {
+                for (int i = 0; i < n; i++) {
+                    td[i] = labels[order[from + i]];
+                }
+            } else {
+                Arrays.fill(td, 0, n * k, 0f);
+                for (int i = 0; i < n; i++) {
+                    td[i * k + labels[order[from + i]]] = 1f;
+                }
+            }
+        } else {
+            float[] targets = data.targets();
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(targets, order[from + i] * k, td, i * k, k);
+            }
+        }
+    }
+
+    /** How many of the first {@code n} output rows predict the label of rows {@code order[from..)}. */
+    static int correct(Dataset data, int[] order, int from, int n, Matrix a) {
+        if (!data.isClassification()) {
+            return 0;
+        }
+        int[] labels = data.labels();
+        int k = a.cols();
+        float[] ad = a.data();
+        int hits = 0;
+        for (int i = 0; i < n; i++) {
+            int predicted = k == 1 ? (ad[i] >= 0.5f ? 1 : 0) : argmax(ad, i * k, k);
+            if (predicted == labels[order[from + i]]) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    static int argmax(float[] a, int off, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (a[off + j] > a[off + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}
