@@ -44,7 +44,8 @@ public final class LeakyRelu implements Activation {
         float[] ad = a.data();
         for (int i = 0, n = z.size(); i < n; i++) {
             float v = zd[i];
-            ad[i] = v > 0f ? v : slope * v;
+            // + 0f turns the −0.0 that slope 0 yields for negative z into +0.0, which users expect to see.
+            ad[i] = v > 0f ? v : slope * v + 0f;
         }
     }
 
@@ -56,7 +57,7 @@ public final class LeakyRelu implements Activation {
         float[] g = gradA.data();
         float[] out = gradZ.data();
         for (int i = 0, n = z.size(); i < n; i++) {
-            out[i] = zd[i] > 0f ? g[i] : slope * g[i];
+            out[i] = zd[i] > 0f ? g[i] : slope * g[i] + 0f;
         }
     }
 }
