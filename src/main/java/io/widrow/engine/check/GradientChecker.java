@@ -80,7 +80,7 @@ public final class GradientChecker {
                 analytic.add(p.grad().clone());
             }
         }
-        boolean[] signs = kinkSigns(layers);
+        KinkGuard signs = new KinkGuard(layers);
         Tally tally = new Tally(options, options.noiseUlps() * Math.ulp((float) Math.max(1.0, Math.abs(e0))));
         int k = 0;
         for (int l = 0; l < layers.size(); l++) {
@@ -125,7 +125,7 @@ public final class GradientChecker {
     }
 
     private static void compare(String where, float[] values, int n, float[] analytic, List<Layer> layers, Loss loss,
-            Matrix input, Matrix target, boolean[] signs, Tally tally) {
+            Matrix input, Matrix target, KinkGuard signs, Tally tally) {
         for (int i = 0; i < n; i++) {
             float original = values[i];
             double h = tally.options.step() * Math.max(1.0, Math.abs(original));
@@ -152,63 +152,19 @@ public final class GradientChecker {
 
     /** Central difference of E in coordinate i, or NaN when a ReLU-family input crossed its kink. */
     private static double difference(float[] values, int i, double h, List<Layer> layers, Loss loss, Matrix input,
-            Matrix target, boolean[] signs) {
+            Matrix target, KinkGuard signs) {
         float original = values[i];
         float plus = (float) (original + h);
         float minus = (float) (original - h);
         values[i] = plus;
         double ePlus = loss(layers, loss, input, target);
-        boolean kink = !sameSigns(layers, signs);
+        boolean kink = signs.crossed();
         values[i] = minus;
         double eMinus = loss(layers, loss, input, target);
-        kink |= !sameSigns(layers, signs);
+        kink |= signs.crossed();
         values[i] = original;
         // Divide by the float-rounded step actually taken, not the requested one.
         return kink ? Double.NaN : (ePlus - eMinus) / ((double) plus - minus);
-    }
-
-    /** Signs of every ReLU-family input at the unperturbed point (requires a forward just before). */
-    private static boolean[] kinkSigns(List<Layer> layers) {
-        int total = 0;
-        for (Layer layer : layers) {
-            if (hasKink(layer)) {
-                total += ((ActivationLayer) layer).z().size();
-            }
-        }
-        boolean[] signs = new boolean[total];
-        int k = 0;
-        for (Layer layer : layers) {
-            if (hasKink(layer)) {
-                Matrix z = ((ActivationLayer) layer).z();
-                for (int i = 0; i < z.size(); i++) {
-                    signs[k++] = z.data()[i] > 0f;
-                }
-            }
-        }
-        return signs;
-    }
-
-    private static boolean sameSigns(List<Layer> layers, boolean[] signs) {
-        int k = 0;
-        for (Layer layer : layers) {
-            if (hasKink(layer)) {
-                Matrix z = ((ActivationLayer) layer).z();
-                for (int i = 0; i < z.size(); i++) {
-                    if (signs[k++] != z.data()[i] > 0f) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasKink(Layer layer) {
-        return layer instanceof ActivationLayer act
-                && switch (act.activation().name()) {
-                    case "relu", "leaky_relu", "step" -> true;
-                    default -> false;
-                };
     }
 
     private static final class Tally {
