@@ -1,0 +1,57 @@
+package io.widrow.engine.nn.activation;
+
+import io.widrow.engine.tensor.Matrix;
+
+/** Row-wise softmax; the row maximum is subtracted first so exp never overflows. */
+public final class Softmax implements Activation {
+    @Override
+    public String name() {
+        return "softmax";
+    }
+
+    @Override
+    public void forward(Matrix z, Matrix a) {
+        z.requireSameShape(a);
+        int n = z.cols();
+        float[] zd = z.data();
+        float[] ad = a.data();
+        for (int r = 0, rows = z.rows(); r < rows; r++) {
+            int off = r * n;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, zd[off + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                double e = Math.exp((double) zd[off + j] - max);
+                ad[off + j] = (float) e;
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int j = 0; j < n; j++) {
+                ad[off + j] *= inv;
+            }
+        }
+    }
+
+    /** Jacobian-vector product dz_i = a_i (g_i − Σ_j g_j a_j), so the full Jacobian is never built. */
+    @Override
+    public void backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ) {
+        a.requireSameShape(gradA);
+        gradA.requireSameShape(gradZ);
+        int n = a.cols();
+        float[] ad = a.data();
+        float[] g = gradA.data();
+        float[] out = gradZ.data();
+        for (int r = 0, rows = a.rows(); r < rows; r++) {
+            int off = r * n;
+            double dot = 0;
+            for (int j = 0; j < n; j++) {
+                dot += (double) g[off + j] * ad[off + j];
+            }
+            for (int j = 0; j < n; j++) {
+                out[off + j] = (float) (ad[off + j] * (g[off + j] - dot));
+            }
+        }
+    }
+}
