@@ -19,7 +19,7 @@ public record GeneratorSpec(String kind, int samples, double noise, long seed, d
     public static final int MAX_SAMPLES = 1_000_000;
 
     public GeneratorSpec {
-        if (!KINDS.contains(kind)) {
+        if (kind == null || !KINDS.contains(kind)) {
             throw new IllegalArgumentException("generator kind must be one of " + KINDS + ", got '" + kind + "'");
         }
         if (samples < 1 || samples > MAX_SAMPLES) {

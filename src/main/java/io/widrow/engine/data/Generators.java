@@ -52,7 +52,7 @@ public final class Generators {
             int b = corner & 1;
             x[2 * i] = (float) (a + jitter(noise, rng));
             x[2 * i + 1] = (float) (b + jitter(noise, rng));
-            y[i] = (table >> (3 - corner)) & 1;
+            y[i] = (table >> corner) & 1;
         }
     }
 

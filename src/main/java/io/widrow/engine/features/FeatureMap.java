@@ -32,7 +32,7 @@ public final class FeatureMap {
     }
 
     public static void requireKnown(String name) {
-        if (!NAMES.contains(name)) {
+        if (name == null || !NAMES.contains(name)) {
             throw new IllegalArgumentException("feature map must be one of " + NAMES + ", got '" + name + "'");
         }
     }
