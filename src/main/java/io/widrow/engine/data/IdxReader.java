@@ -97,6 +97,8 @@ public final class IdxReader {
                 in.readFully(row);
             } catch (EOFException e) {
                 throw truncated(name, r, count);
+            } catch (ZipException e) {
+                throw corrupt(name, e);
             }
             int base = r * cols;
             for (int c = 0; c < cols; c++) {
@@ -114,6 +116,8 @@ public final class IdxReader {
             got = in.readNBytes(bytes, 0, rows);
         } catch (EOFException e) {
             throw truncated(name, 0, count);
+        } catch (ZipException e) {
+            throw corrupt(name, e);
         }
         if (got < rows) {
             throw truncated(name, got, count);
@@ -170,6 +174,8 @@ public final class IdxReader {
             return in.readInt();
         } catch (EOFException e) {
             throw new IllegalArgumentException(name + ": truncated header, end of file while reading the " + what, e);
+        } catch (ZipException e) {
+            throw corrupt(name, e);
         }
     }
 
@@ -183,6 +189,10 @@ public final class IdxReader {
     private static IllegalArgumentException truncated(String name, int itemsRead, int count) {
         return new IllegalArgumentException(name + ": truncated, end of file after " + itemsRead
                 + " items of the declared " + count);
+    }
+
+    private static IllegalArgumentException corrupt(String name, ZipException e) {
+        return new IllegalArgumentException(name + ": corrupt gzip data (" + e.getMessage() + ")", e);
     }
 
     private static String hex(int v) {

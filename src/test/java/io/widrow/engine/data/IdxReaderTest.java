@@ -134,6 +134,17 @@ class IdxReaderTest {
     }
 
     @Test
+    void corruptGzipDataNamesTheFile() throws IOException {
+        byte[] gz = gzip(images(0x803, 3, 2, 3));
+        // keep the 10-byte gzip header, then garbage: deflate rejects the block type or codes
+        for (int i = 10; i < gz.length; i++) {
+            gz[i] = (byte) 0xFF;
+        }
+        assertThatThrownBy(() -> read(gz, labels(0x801, 1, 2, 3), 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("images");
+    }
+
+    @Test
     void countMismatchNamesBothFiles() {
         assertThatThrownBy(() -> read(images(0x803, 3, 2, 3), labels(0x801, 1, 2), 10))
                 .isInstanceOf(IllegalArgumentException.class)
