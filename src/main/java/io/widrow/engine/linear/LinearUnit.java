@@ -1,0 +1,62 @@
+package io.widrow.engine.linear;
+
+/** What the trainer needs from a single linear neuron z = w·x + b, whatever its learning rule. */
+interface LinearUnit {
+    int inputs();
+
+    /** z = w·x + b for row {@code row} of a row-major array with {@code inputs()} columns. */
+    float score(float[] x, int row);
+
+    /** The live weight array (not a copy): the trainer snapshots it for early stopping. */
+    float[] weightArray();
+
+    float bias();
+
+    /** Mutates: copies {@code w} into the weights and sets the bias. */
+    void setWeights(float[] w, float b);
+
+    /** L2 norm of the weight gradient accumulated since the last reset, as the trainer reports it. */
+    double gradientNorm();
+
+    /** Mutates: starts a new accumulation period for {@link #gradientNorm()}. */
+    void resetGradientStats();
+
+    /** z computed in double so long rows do not lose precision before the threshold test. */
+    static double dot(float[] w, float b, float[] x, int row) {
+        int n = w.length;
+        int base = row * n;
+        double z = b;
+        for (int j = 0; j < n; j++) {
+            z += (double) w[j] * x[base + j];
+        }
+        return z;
+    }
+
+    static double norm(float[] v) {
+        double s = 0;
+        for (float f : v) {
+            s += (double) f * f;
+        }
+        return Math.sqrt(s);
+    }
+
+    static double norm(double[] v, double scale) {
+        double s = 0;
+        for (double d : v) {
+            s += d * d;
+        }
+        return Math.sqrt(s) * scale;
+    }
+
+    static void requireCols(int cols, int inputs) {
+        if (cols != inputs) {
+            throw new IllegalArgumentException("data has " + cols + " columns, the unit has " + inputs + " inputs");
+        }
+    }
+
+    static void requireRange(int[] order, int from, int to) {
+        if (from < 0 || to > order.length || from > to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") outside order of " + order.length);
+        }
+    }
+}
