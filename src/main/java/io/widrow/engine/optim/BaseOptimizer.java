@@ -11,7 +11,8 @@ import java.util.List;
  * many state arrays each parameter needs ({@code slots}); they are allocated on the first step, sized
  * like the parameters, and reused for the rest of the run.
  *
- * <p>Checkpoint layout: name, step count, momentum, then for each slot and parameter the float array.
+ * <p>Checkpoint layout: name, step count, momentum, parameter count (−1 before the first step), then for
+ * each slot and parameter the array length and its floats.
  */
 abstract class BaseOptimizer implements Optimizer {
     private final int slots;
@@ -86,6 +87,7 @@ abstract class BaseOptimizer implements Optimizer {
         if (state != null) {
             for (float[][] slot : state) {
                 for (float[] arr : slot) {
+                    out.writeInt(arr.length);
                     for (float f : arr) {
                         out.writeFloat(f);
                     }
@@ -113,7 +115,14 @@ abstract class BaseOptimizer implements Optimizer {
         state = null;
         ensureState(parameters);
         for (float[][] slot : state) {
-            for (float[] arr : slot) {
+            for (int i = 0; i < slot.length; i++) {
+                float[] arr = slot[i];
+                int length = in.readInt();
+                if (length != arr.length) {
+                    // Reading on would misalign every later array; a changed architecture must fail loudly.
+                    throw new IOException("checkpoint state for parameter " + i + " holds " + length
+                            + " values, parameter " + parameters.get(i).name() + " has " + arr.length);
+                }
                 for (int k = 0; k < arr.length; k++) {
                     arr[k] = in.readFloat();
                 }

@@ -99,6 +99,19 @@ class OptimizerStateTest {
                 params(1))).isInstanceOf(IOException.class).hasMessageContaining("sgd");
     }
 
+    @org.junit.jupiter.api.Test
+    void readingStateForDifferentShapesFails() throws IOException {
+        List<Parameter> a = params(1);
+        Optimizer opt = new Adam();
+        opt.step(a, 0.1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        opt.writeState(new DataOutputStream(bytes));
+        List<Parameter> other = List.of(Parameter.zeros("W", 3, 5, true), Parameter.zeros("b", 1, 4, false));
+        assertThatThrownBy(() -> new Adam().readState(
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), other))
+                .isInstanceOf(IOException.class).hasMessageContaining("holds 12 values, parameter W has 15");
+    }
+
     private static Parameter copy(Parameter p) {
         return new Parameter(p.name(), p.value().clone(), p.grad().clone(), p.rows(), p.cols(), p.decays());
     }
