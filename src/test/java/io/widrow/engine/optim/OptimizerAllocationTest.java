@@ -1,0 +1,35 @@
+package io.widrow.engine.optim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.widrow.engine.nn.Parameter;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The step loop runs millions of times per job: after the first step it must not allocate. */
+class OptimizerAllocationTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad"})
+    void stepsAfterTheFirstDoNotAllocate(String type) {
+        var bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean tb && tb.isThreadAllocatedMemorySupported());
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        List<Parameter> params = List.of(Parameter.zeros("W", 16, 16, true), Parameter.zeros("b", 1, 16, false));
+        java.util.Arrays.fill(params.get(0).grad(), 1e-3f);
+        Optimizer opt = OptimizerSpec.of(type, 1e-3).build();
+        for (int i = 0; i < 1_000; i++) {
+            opt.step(params, 1e-3);
+        }
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 2_000; i++) {
+            opt.step(params, 1e-3);
+        }
+        long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        // A few hundred bytes of slack for the measurement itself; one allocation per step would be ≥ 32 kB.
+        assertThat(allocated).isLessThan(4_096);
+    }
+}
