@@ -59,7 +59,10 @@ public final class Standardizer {
             }
         }
         for (int c = 0; c < cols; c++) {
-            var[c] = Math.sqrt(var[c] / rows);
+            double std = Math.sqrt(var[c] / rows);
+            // A column constant in training (an image border) is only centred: dividing by ~0 would
+            // turn any value it takes at prediction time into an enormous input.
+            var[c] = std < 1e-6 ? 1.0 : std;
         }
         return new Standardizer(mean, var);
     }

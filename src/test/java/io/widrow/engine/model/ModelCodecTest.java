@@ -52,7 +52,8 @@ class ModelCodecTest {
         // The fixture is a 2-4-2 tanh network trained on XOR; these are its answers when it was frozen.
         Prediction p = model.predict(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, 4);
         assertThat(p.labels()).containsExactly(0, 1, 1, 0);
-        assertThat(ModelCodec.write(model)).isEqualTo(json.strip());
+        assertThat(p.outputs()).containsExactly(0.9999634f, 3.6576283E-5f, 4.0011885E-4f, 0.9995999f,
+                6.666172E-4f, 0.9993334f, 0.99912953f, 8.7048643E-4f);
     }
 
     @Test

@@ -24,7 +24,7 @@ class FashionMnistTest {
         Dataset test = IdxReader.read(DIR.resolve("t10k-images-idx3-ubyte.gz"), DIR.resolve("t10k-labels-idx1-ubyte.gz"), 10_000);
         assertThat(train.rows()).isEqualTo(20_000);
         TrainingSpec spec = Specs.training(3, 128, OptimizerSpec.of("adam", 1e-3), ScheduleSpec.constant(), 42);
-        TrainingOutcome out = Training.run(Specs.reluMlp(false, 256, 128), spec, train, test, TrainingListener.NONE, () -> false);
+        TrainingOutcome out = Training.run(Specs.reluMlp(true, 256, 128), spec, train, test, TrainingListener.NONE, () -> false);
         assertThat(out.result().history()).hasSize(3);
         assertThat(CourseAcceptanceTest.accuracy(out, test)).isGreaterThanOrEqualTo(0.85);
     }
