@@ -39,8 +39,14 @@ final class FeatureStatistics {
         List<DatasetViews.FeatureStats> out = new ArrayList<>(f);
         for (int c = 0; c < f; c++) {
             double std = d.rows() > 0 ? Math.sqrt(m2[c] / d.rows()) : 0;
-            out.add(new DatasetViews.FeatureStats(names[c], mean[c], std, d.rows() > 0 ? min[c] : 0, d.rows() > 0 ? max[c] : 0));
+            // min/max are float samples: report their shortest decimal form (4.9, not 4.900000095367432).
+            out.add(new DatasetViews.FeatureStats(names[c], mean[c], std,
+                    d.rows() > 0 ? asDecimal((float) min[c]) : 0, d.rows() > 0 ? asDecimal((float) max[c]) : 0));
         }
         return out;
+    }
+
+    private static double asDecimal(float f) {
+        return Double.parseDouble(Float.toString(f));
     }
 }
