@@ -39,8 +39,8 @@ final class FeatureStatistics {
         List<DatasetViews.FeatureStats> out = new ArrayList<>(f);
         for (int c = 0; c < f; c++) {
             double std = d.rows() > 0 ? Math.sqrt(m2[c] / d.rows()) : 0;
-            // min/max are float samples: report their shortest decimal form (4.9, not 4.900000095367432).
-            out.add(new DatasetViews.FeatureStats(names[c], mean[c], std,
+            // Samples are float32, so more digits than float precision would be noise (4.9, not 4.900000095367432).
+            out.add(new DatasetViews.FeatureStats(names[c], asDecimal((float) mean[c]), asDecimal((float) std),
                     d.rows() > 0 ? asDecimal((float) min[c]) : 0, d.rows() > 0 ? asDecimal((float) max[c]) : 0));
         }
         return out;
