@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 @AnalyzeClasses(packages = "io.widrow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -33,6 +34,23 @@ class ArchitectureTest {
             .that().resideInAPackage("io.widrow..")
             .should(notUseOtherFeaturesInternals())
             .as("no feature depends on another feature's internal package");
+
+    /** Dependencies arrive through constructors into final fields, never by field injection. */
+    @ArchTest
+    static final ArchRule noFieldInjection = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("io.widrow..")
+            .should().beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired")
+            .orShould().beAnnotatedWith("jakarta.inject.Inject")
+            .as("no field injection");
+
+    /** Entities are persistence details of their feature: internal and not public. */
+    @ArchTest
+    static final ArchRule entitiesStayInsideTheirFeature = classes()
+            .that().areAnnotatedWith("jakarta.persistence.Entity")
+            .should().resideInAPackage("io.widrow.*.internal..")
+            .andShould().notBePublic()
+            .allowEmptyShould(true)
+            .as("JPA entities live in a feature's internal package and are package-private");
 
     private static ArchCondition<JavaClass> notUseOtherFeaturesInternals() {
         return new ArchCondition<>("not depend on another feature's internal package") {

@@ -27,7 +27,7 @@ public record WidrowProperties(
      */
     public record Datasets(
             @DefaultValue("512MB") DataSize maxUpload,
-            @DefaultValue("200000000") long maxCells,
+            @DefaultValue("100000000") long maxCells,
             @DefaultValue("10000000") int maxRows) {
     }
 }

@@ -30,7 +30,9 @@ class OpenApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.components.securitySchemes.apiKey.type").value("apiKey"))
                 .andExpect(jsonPath("$.components.securitySchemes.apiKey.in").value("header"))
                 .andExpect(jsonPath("$.components.securitySchemes.apiKey.name").value("X-API-Key"))
-                .andExpect(jsonPath("$.security[0].apiKey").exists());
+                .andExpect(jsonPath("$.security[0].apiKey").exists())
+                // The injected principal is not a client-supplied parameter.
+                .andExpect(jsonPath("$.paths['/api/v1/datasets'].get.parameters[?(@.name == 'caller')]").isEmpty());
     }
 
     @Test

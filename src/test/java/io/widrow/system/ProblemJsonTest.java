@@ -114,4 +114,15 @@ class ProblemJsonTest extends ApiTestSupport {
                 .andExpect(content().string(not(containsString("Exception"))))
                 .andExpect(content().string(not(containsString("at io.widrow"))));
     }
+
+    @Test
+    void containerLevelErrorsAreProblemJsonToo() throws Exception {
+        mvc.perform(get("/error")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.instance").value("/api/v1/x"));
+    }
 }

@@ -146,7 +146,8 @@ final class TableBuilder {
                     : "The file contains no data rows.");
         }
         String[] names = featureNames();
-        float[] fx = Arrays.copyOf(x, rows * features);
+        // Avoid a second full-size copy when the array already fits exactly.
+        float[] fx = x.length == rows * features ? x : Arrays.copyOf(x, rows * features);
         if (regression) {
             return Dataset.regression(fx, rows, features, names, Arrays.copyOf(targets, rows), 1);
         }
