@@ -9,7 +9,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -71,6 +70,6 @@ class EngineBackedDatasetTest extends ApiTestSupport {
                         .file(new MockMultipartFile("labels", "l.idx1-ubyte", null, new byte[] {0, 0, 8, 1, 0, 0, 0, 0}))
                         .header(API_KEY, ADMIN_KEY))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(containsString("image")));
+                .andExpect(jsonPath("$.detail").isNotEmpty());
     }
 }
