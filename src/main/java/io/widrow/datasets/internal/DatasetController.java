@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -49,6 +51,7 @@ class DatasetController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a CSV, JSON or IDX (images + labels) dataset")
     ResponseEntity<DatasetViews.DatasetView> upload(
             @Parameter(description = "CSV or JSON file, optionally gzipped") @RequestPart(name = "file", required = false) MultipartFile file,
@@ -66,6 +69,7 @@ class DatasetController {
     }
 
     @PostMapping(path = "/generate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Generate a seeded toy dataset (and, or, xor, rings, spirals, moons, gaussians)")
     ResponseEntity<DatasetViews.DatasetView> generate(@Valid @RequestBody GenerateRequest request,
                                                       @AuthenticationPrincipal Caller caller) {
@@ -91,6 +95,7 @@ class DatasetController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a dataset (409 while a queued or running job uses it)")
     ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         datasets.delete(caller, id);

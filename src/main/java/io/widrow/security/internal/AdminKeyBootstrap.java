@@ -1,6 +1,7 @@
 package io.widrow.security.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,16 +10,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import io.widrow.system.WidrowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes sure an admin can always get in: a configured {@code widrow.admin-key} is registered, otherwise a key is
  * generated once (when no admin exists), printed in one log line and written to {@code <data dir>/admin.key}.
+ * Runs once all beans exist but before the web server opens its port, so the key works for the first request.
  */
 @Component
-class AdminKeyBootstrap implements ApplicationRunner {
+class AdminKeyBootstrap implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(AdminKeyBootstrap.class);
 
     private final ApiKeyService keys;
@@ -30,7 +31,15 @@ class AdminKeyBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void afterSingletonsInstantiated() {
+        try {
+            bootstrap();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the bootstrap admin key into " + properties.dataDir(), e);
+        }
+    }
+
+    private void bootstrap() throws IOException {
         String configured = properties.adminKey();
         if (configured != null && !configured.isBlank()) {
             if (keys.ensureAdminKey(configured.trim())) {

@@ -3,6 +3,7 @@ package io.widrow.system.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Replaces Boot's /error page for failures that never reach a controller (container or firewall rejections),
  * so those responses are problem+json as well and never carry exception details.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
     private final JsonMapper json;
