@@ -80,7 +80,8 @@ class ProblemJsonTest extends ApiTestSupport {
         mvc.perform(get("/api/v1/nothing-here").header(API_KEY, ADMIN_KEY))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(404));
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.detail").value("There is no endpoint GET /api/v1/nothing-here."));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.widrow.system.ApiException;
+import io.widrow.system.WidrowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -41,6 +44,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final WidrowProperties properties;
+
+    ProblemHandler(WidrowProperties properties) {
+        this.properties = properties;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException ex) {
@@ -140,6 +149,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             pd.setDetail("The request body is missing or unreadable.");
         }
         return ResponseEntity.badRequest().headers(headers).body(pd);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The upload exceeds the limit of " + properties.datasets().maxUpload().toMegabytes()
+                        + " MB (widrow.datasets.max-upload).");
+        pd.setTitle(HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers).body(pd);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "There is no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
+        pd.setTitle(HttpStatus.NOT_FOUND.getReasonPhrase());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(pd);
     }
 
     private ResponseEntity<Object> validation(List<ApiException.FieldProblem> errors, HttpHeaders headers) {
