@@ -1,2 +1,2 @@
-/** The Widrow service: one Spring Boot application whose features are the sub-packages. */
+/** Root of the Widrow service: the application class only; everything else lives in a feature package. */
 package io.widrow;
