@@ -58,7 +58,7 @@ class ModelCache {
             synchronized (this) {
                 loading.remove(id);
                 if (loaded != null) {
-                    put(loaded);
+                    put(id, loaded);
                 }
             }
             pending.complete(loaded);
@@ -91,12 +91,12 @@ class ModelCache {
         return entries.containsKey(id);
     }
 
-    private void put(LoadedModel model) {
+    private void put(UUID id, LoadedModel model) {
         long size = model.model().parameterCount();
         if (maxEntries == 0 || size > maxParameters) {
             return;
         }
-        LoadedModel previous = entries.put(model.id(), model);
+        LoadedModel previous = entries.put(id, model);
         if (previous != null) {
             parameters -= previous.model().parameterCount();
         }
