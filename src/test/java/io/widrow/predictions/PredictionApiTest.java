@@ -240,4 +240,19 @@ class PredictionApiTest extends ApiTestSupport {
         assertThat(rows.count()).isEqualTo(rowsBefore + 3);
         assertThat(timer.takeSnapshot().percentileValues()).hasSize(3);
     }
+
+    @Test
+    void openApiDocumentsTheModelAndPredictEndpointsWithExamples() throws Exception {
+        String predict = "$.paths['/api/v1/models/{id}/predict'].post";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(predict + ".requestBody.content['application/json'].examples.inputs.value").exists())
+                .andExpect(jsonPath(predict + ".requestBody.content['application/json'].examples.rows.value").exists())
+                .andExpect(jsonPath(predict + ".responses['200'].content['application/json'].examples.classification").exists())
+                .andExpect(jsonPath(predict + ".responses['413']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/models'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/models/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/models/{id}'].delete").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/models/{id}/weights'].get").exists());
+    }
 }
