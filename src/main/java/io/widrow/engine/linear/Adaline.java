@@ -7,11 +7,9 @@ import java.util.Arrays;
  * E = 1/(2N) Σ (t − z)², and thresholded only at inference (class 1 if z ≥ θ). Unlike the perceptron it
  * corrects every sample in proportion to its error, so it also fits regression targets.
  */
-public final class Adaline implements LinearUnit {
+public final class Adaline extends LinearUnit {
     public static final double DEFAULT_THRESHOLD = 0.5;
 
-    private final float[] w;
-    private float b;
     private double threshold = DEFAULT_THRESHOLD;
     /** The current mini-batch's Σ (t − z)x and Σ (t − z); preallocated so training never allocates. */
     private final double[] batchW;
@@ -21,38 +19,9 @@ public final class Adaline implements LinearUnit {
     private int gradSteps;
 
     public Adaline(int inputs) {
-        if (inputs < 1) {
-            throw new IllegalArgumentException("an ADALINE needs >= 1 input, got " + inputs);
-        }
-        this.w = new float[inputs];
+        super(inputs, "an ADALINE");
         this.batchW = new double[inputs];
         this.gradSum = new double[inputs];
-    }
-
-    @Override
-    public int inputs() {
-        return w.length;
-    }
-
-    public float[] weights() {
-        return w.clone();
-    }
-
-    @Override
-    public float[] weightArray() {
-        return w;
-    }
-
-    @Override
-    public float bias() {
-        return b;
-    }
-
-    @Override
-    public void setWeights(float[] weights, float bias) {
-        LinearUnit.requireCols(weights.length, w.length);
-        System.arraycopy(weights, 0, w, 0, w.length);
-        this.b = bias;
     }
 
     public double threshold() {
@@ -64,12 +33,6 @@ public final class Adaline implements LinearUnit {
             throw new IllegalArgumentException("threshold must be finite, got " + threshold);
         }
         this.threshold = threshold;
-    }
-
-    /** The linear output z (also the regression prediction). */
-    @Override
-    public float score(float[] x, int row) {
-        return (float) LinearUnit.dot(w, b, x, row);
     }
 
     /** Class 1 if z ≥ θ. */

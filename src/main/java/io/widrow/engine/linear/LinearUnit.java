@@ -1,25 +1,55 @@
 package io.widrow.engine.linear;
 
-/** What the trainer needs from a single linear neuron z = w·x + b, whatever its learning rule. */
-interface LinearUnit {
-    int inputs();
+/**
+ * A single linear neuron z = w·x + b, whatever its learning rule: holds the weights and what the
+ * trainer needs from every rule.
+ */
+abstract class LinearUnit {
+    final float[] w;
+    float b;
 
-    /** z = w·x + b for row {@code row} of a row-major array with {@code inputs()} columns. */
-    float score(float[] x, int row);
+    LinearUnit(int inputs, String what) {
+        if (inputs < 1) {
+            throw new IllegalArgumentException(what + " needs >= 1 input, got " + inputs);
+        }
+        this.w = new float[inputs];
+    }
+
+    public int inputs() {
+        return w.length;
+    }
+
+    /** A copy of the weights. */
+    public float[] weights() {
+        return w.clone();
+    }
 
     /** The live weight array (not a copy): the trainer snapshots it for early stopping. */
-    float[] weightArray();
+    float[] weightArray() {
+        return w;
+    }
 
-    float bias();
+    public float bias() {
+        return b;
+    }
 
-    /** Mutates: copies {@code w} into the weights and sets the bias. */
-    void setWeights(float[] w, float b);
+    /** Mutates: copies {@code weights} into the weights and sets the bias. */
+    public void setWeights(float[] weights, float bias) {
+        requireCols(weights.length, w.length);
+        System.arraycopy(weights, 0, w, 0, w.length);
+        this.b = bias;
+    }
+
+    /** z = w·x + b for row {@code row} of a row-major array with {@code inputs()} columns. */
+    public float score(float[] x, int row) {
+        return (float) dot(w, b, x, row);
+    }
 
     /** L2 norm of the weight gradient accumulated since the last reset, as the trainer reports it. */
-    double gradientNorm();
+    abstract double gradientNorm();
 
     /** Mutates: starts a new accumulation period for {@link #gradientNorm()}. */
-    void resetGradientStats();
+    abstract void resetGradientStats();
 
     /** z computed in double so long rows do not lose precision before the threshold test. */
     static double dot(float[] w, float b, float[] x, int row) {

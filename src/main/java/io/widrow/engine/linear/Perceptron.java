@@ -7,49 +7,13 @@ import java.util.Arrays;
  * w ← w + η(t − y)x, b ← b + η(t − y) on misclassified samples only (t ∈ {0, 1}). Weights start at 0,
  * the classic rule, so training is deterministic given the sample order.
  */
-public final class Perceptron implements LinearUnit {
-    private final float[] w;
-    private float b;
+public final class Perceptron extends LinearUnit {
     /** Σ (t − y)x over the updates since the last reset: the accumulated update divided by η. */
     private final double[] updateSum;
 
     public Perceptron(int inputs) {
-        if (inputs < 1) {
-            throw new IllegalArgumentException("a perceptron needs >= 1 input, got " + inputs);
-        }
-        this.w = new float[inputs];
+        super(inputs, "a perceptron");
         this.updateSum = new double[inputs];
-    }
-
-    @Override
-    public int inputs() {
-        return w.length;
-    }
-
-    public float[] weights() {
-        return w.clone();
-    }
-
-    @Override
-    public float[] weightArray() {
-        return w;
-    }
-
-    @Override
-    public float bias() {
-        return b;
-    }
-
-    @Override
-    public void setWeights(float[] weights, float bias) {
-        LinearUnit.requireCols(weights.length, w.length);
-        System.arraycopy(weights, 0, w, 0, w.length);
-        this.b = bias;
-    }
-
-    @Override
-    public float score(float[] x, int row) {
-        return (float) LinearUnit.dot(w, b, x, row);
     }
 
     /** H(w·x + b), decided on the double score so a float rounding cannot flip z = 0. */
