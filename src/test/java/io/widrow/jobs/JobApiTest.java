@@ -288,4 +288,20 @@ class JobApiTest extends JobsTestSupport {
                 .andReturn().getResponse().getHeader("Location");
         mvc.perform(get(location).header(API_KEY, ADMIN_KEY)).andExpect(status().isOk());
     }
+
+    @Test
+    void meterNamesMatchTheDashboardAndTheApiIsDocumented() throws Exception {
+        String ds = generate(ADMIN_KEY, "and", 8, 0);
+        awaitEnd(ADMIN_KEY, submit(ADMIN_KEY, "{\"datasetId\":\"" + ds + "\",\"model\":{\"type\":\"perceptron\"},"
+                + "\"training\":{\"epochs\":2}}").get("id").asString());
+        String scrape = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(scrape).contains("widrow_jobs{", "status=\"SUCCEEDED\"", "widrow_jobs_queue ",
+                "widrow_epoch_duration_seconds_count", "widrow_epoch_duration_seconds_bucket",
+                "widrow_training_samples_per_second ", "widrow_job_duration_seconds_count");
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(docs).contains("/api/v1/jobs/{id}/events", "/api/v1/jobs/{id}/cancel", "/api/v1/jobs/{id}/metrics",
+                "JobSpec", "earlyStopping");
+    }
 }

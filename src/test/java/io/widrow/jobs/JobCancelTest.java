@@ -60,6 +60,8 @@ class JobCancelTest extends JobsTestSupport {
         mvc.perform(post("/api/v1/jobs/" + queued + "/cancel").header(API_KEY, ADMIN_KEY)).andExpect(status().isConflict());
         // The cancelled queued job never ran.
         assertThat(job(ADMIN_KEY, queued).get("startedAt").isNull()).isTrue();
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE resource_type = 'job' AND resource_id = ?",
+                String.class, running)).containsExactly("create", "cancel");
         // Nothing live uses the dataset any more.
         mvc.perform(delete("/api/v1/datasets/" + ds).header(API_KEY, ADMIN_KEY)).andExpect(status().isNoContent());
     }
