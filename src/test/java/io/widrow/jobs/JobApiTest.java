@@ -304,4 +304,33 @@ class JobApiTest extends JobsTestSupport {
         assertThat(docs).contains("/api/v1/jobs/{id}/events", "/api/v1/jobs/{id}/cancel", "/api/v1/jobs/{id}/metrics",
                 "JobSpec", "earlyStopping");
     }
+
+    @Test
+    void typeSpecificFieldsAreCheckedAndUnknownNamesListTheChoices() throws Exception {
+        String ds = generate(ADMIN_KEY, "xor", 8, 0);
+        String body = mvc.perform(post("/api/v1/jobs").header(API_KEY, ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"datasetId": "%s",
+                                 "model": {"layers": [{"type": "batchnorm", "units": 4}, {"units": 4, "activation": "leaky_relu", "alpha": -1}]},
+                                 "training": {"optimizer": {"type": "lbfgs"},
+                                              "schedule": {"type": "cyclic"},
+                                              "earlyStopping": {"minDelta": -1}}}""".formatted(ds)))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode errors = json.readTree(body).get("errors");
+        java.util.Map<String, String> byField = new java.util.HashMap<>();
+        errors.forEach(e -> byField.put(e.get("field").asString(), e.get("message").asString()));
+        assertThat(byField).containsOnlyKeys("model.layers[0].units", "model.layers[1].alpha", "training.optimizer.type",
+                "training.schedule.maxLearningRate", "training.schedule.cycleSteps", "training.earlyStopping.minDelta");
+        assertThat(byField.get("training.optimizer.type")).contains("sgd", "adam", "lbfgs");
+
+        // Linear models have no layers; a perceptron cannot do regression.
+        String regression = body(mvc.perform(upload(ADMIN_KEY, "r.csv", "a,y\n1,2\n2,4\n3,6\n").param("task", "regression"))
+                .andExpect(status().isCreated()).andReturn()).get("id").asString();
+        mvc.perform(post("/api/v1/jobs").header(API_KEY, ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"datasetId\":\"" + regression + "\",\"model\":{\"type\":\"perceptron\",\"layers\":[{\"units\":3}]}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("model.type", "model.layers")));
+    }
 }
