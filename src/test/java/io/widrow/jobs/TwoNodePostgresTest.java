@@ -106,6 +106,27 @@ class TwoNodePostgresTest {
             Long triggers = jdbc.queryForObject("SELECT COUNT(*) FROM qrtz_triggers", Long.class);
             assertThat(triggers).isZero();
             System.out.println("jobs per node: " + perNode.toString().toLowerCase(Locale.ROOT));
+
+            // A cancel sent to the node that is not training reaches the trainer through the database flag.
+            String big = a.generate("rings", 4000, 0.1);
+            String id = a.post("/api/v1/jobs", "{\"datasetId\":\"" + big + "\",\"training\":{\"epochs\":100000,"
+                    + "\"batchSize\":8}}", 202).get("id").asString();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!a.get("/api/v1/jobs/" + id).get("status").asString().equals("RUNNING")) {
+                assertThat(System.nanoTime()).as("job never started").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            String trainer = jdbc.queryForObject("SELECT node FROM jobs WHERE id = ?", String.class, UUID.fromString(id));
+            Node other = instanceId(a).equals(trainer) ? b : a;
+            long asked = System.nanoTime();
+            other.post("/api/v1/jobs/" + id + "/cancel", "", 202);
+            JsonNode cancelled = other.awaitEnd(id, Duration.ofSeconds(10));
+            assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(3));
         }
+    }
+
+    private static String instanceId(Node node) throws Exception {
+        return node.context.getBean(org.quartz.Scheduler.class).getSchedulerInstanceId();
     }
 }
