@@ -1,0 +1,93 @@
+package io.widrow.jobs.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.widrow.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Queue training runs, follow their progress, cancel them")
+class JobController {
+    private static final RequestAttributeSecurityContextRepository CONTEXTS =
+            new RequestAttributeSecurityContextRepository();
+
+    private final JobService jobs;
+    private final JobEvents events;
+
+    JobController(JobService jobs, JobEvents events) {
+        this.jobs = jobs;
+        this.events = events;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Queue a training job (202); only datasetId is required, every default is written into the returned spec")
+    ResponseEntity<JobViews.JobView> submit(@RequestBody(required = false) JobSpec spec,
+                                            @AuthenticationPrincipal Caller caller) {
+        JobViews.JobView job = jobs.submit(spec, caller);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
+    }
+
+    @GetMapping
+    @Operation(summary = "List jobs, newest first (page is 0-based); admins see every owner's jobs")
+    JobViews.PageView<JobViews.JobView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                                             @Parameter(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED")
+                                             @RequestParam(required = false) String status,
+                                             @AuthenticationPrincipal Caller caller) {
+        return jobs.list(caller, status, page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A job with its progress, latest epoch metrics, model id or error")
+    JobViews.JobView get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return jobs.get(id, caller);
+    }
+
+    @GetMapping("/{id}/metrics")
+    @Operation(summary = "Metrics of every finished epoch, in order (values that do not apply are null)")
+    List<JobViews.MetricsView> metrics(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return jobs.metrics(id, caller);
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events: 'epoch' per finished epoch (finished ones replayed first) and "
+            + "'status' with the job on every status change; the stream ends after the final status")
+    SseEmitter events(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletRequest request,
+                      HttpServletResponse response) {
+        jobs.visible(id, caller);
+        // When the stream completes, the servlet container re-dispatches the request (ASYNC) through the security
+        // filters; the API key filter does not run again, so without this the authorization filter denies the
+        // dispatch and the connection is cut before the final chunk. Saving the context where the stateless
+        // configuration looks for it (a request attribute) lets that dispatch through as the same caller.
+        CONTEXTS.saveContext(SecurityContextHolder.getContext(), request, response);
+        return events.subscribe(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a job (202): a queued job at once, a running one within a batch; 409 once finished")
+    ResponseEntity<JobViews.JobView> cancel(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return ResponseEntity.accepted().body(jobs.cancel(id, caller));
+    }
+}

@@ -1,0 +1,63 @@
+package io.widrow.jobs.internal;
+
+import java.util.UUID;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The cluster-wide queue: one non-durable Quartz job per training job, carrying only the job id.
+ * Scheduling must happen outside any transaction: inside one, the worker is signalled before commit, finds
+ * nothing, and sleeps a full idleWaitTime (see quartz-notes.md).
+ */
+@Component
+class JobQueue {
+    static final String GROUP = "widrow-jobs";
+    static final String JOB_ID = "jobId";
+    private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
+
+    private final Scheduler scheduler;
+
+    JobQueue(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    void enqueue(UUID jobId, int priority) throws SchedulerException {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("schedule training jobs after commit, not inside a transaction");
+        }
+        JobDetail detail = JobBuilder.newJob(TrainingJob.class)
+                .withIdentity(jobId.toString(), GROUP)
+                .usingJobData(JOB_ID, jobId.toString())
+                // A node dying mid-run hands the job to a survivor instead of leaving it RUNNING forever.
+                .requestRecovery(true)
+                .storeDurably(false)
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(jobId.toString(), GROUP)
+                .withPriority(priority)
+                .startNow()
+                .build();
+        scheduler.scheduleJob(detail, trigger);
+    }
+
+    /** Best effort: the job row is already CANCELLED, so a trigger that fires anyway finds nothing to do. */
+    void remove(UUID jobId) {
+        try {
+            scheduler.unscheduleJob(TriggerKey.triggerKey(jobId.toString(), GROUP));
+            scheduler.deleteJob(JobKey.jobKey(jobId.toString(), GROUP));
+        } catch (SchedulerException e) {
+            log.warn("Could not unschedule cancelled job {}: {}", jobId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.widrow.jobs;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.widrow.ApiTestSupport;
+import io.widrow.models.ModelRegistry;
+import io.widrow.models.NewModel;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Jobs tests run the whole application; the model registry is an in-memory fake so they do not depend on models. */
+@Import(JobsTestSupport.FakeModels.class)
+@DirtiesContext
+public abstract class JobsTestSupport extends ApiTestSupport {
+    static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
+
+    @TestConfiguration
+    public static class FakeModels {
+        @Bean
+        @Primary
+        InMemoryModels inMemoryModels() {
+            return new InMemoryModels();
+        }
+    }
+
+    public static class InMemoryModels implements ModelRegistry {
+        public final Map<UUID, NewModel> models = new ConcurrentHashMap<>();
+
+        @Override
+        public UUID register(NewModel model) {
+            UUID id = UUID.randomUUID();
+            models.put(id, model);
+            return id;
+        }
+    }
+
+    /**
+     * Like {@link #isolatedDatabase} plus a scheduler name of its own: Quartz registers its data source in a
+     * JVM-wide map keyed by scheduler name, so a cached context with the same name would otherwise start
+     * reading this test's Quartz tables and steal its triggers. Contexts are closed after each class for the
+     * same reason.
+     */
+    protected static void isolatedJobsDatabase(DynamicPropertyRegistry registry, String name, int workers) {
+        isolatedDatabase(registry, name, true);
+        registry.add("spring.quartz.scheduler-name", () -> "widrow-test-" + name);
+        registry.add("widrow.workers", () -> Integer.toString(workers));
+    }
+
+    protected String generate(String key, String kind, int samples, double noise) throws Exception {
+        return body(mvc.perform(post("/api/v1/datasets/generate").header(API_KEY, key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"" + kind + "\",\"samples\":" + samples + ",\"noise\":" + noise + ",\"seed\":7}"))
+                .andExpect(status().isCreated()).andReturn()).get("id").asString();
+    }
+
+    protected JsonNode submit(String key, String spec) throws Exception {
+        JsonNode job = body(mvc.perform(post("/api/v1/jobs").header(API_KEY, key)
+                        .contentType(MediaType.APPLICATION_JSON).content(spec))
+                .andExpect(status().isAccepted())
+                .andExpect(header().exists("Location"))
+                .andReturn());
+        return job;
+    }
+
+    protected JsonNode job(String key, String id) throws Exception {
+        return body(mvc.perform(get("/api/v1/jobs/" + id).header(API_KEY, key)).andExpect(status().isOk()).andReturn());
+    }
+
+    protected JsonNode metrics(String key, String id) throws Exception {
+        return body(mvc.perform(get("/api/v1/jobs/" + id + "/metrics").header(API_KEY, key))
+                .andExpect(status().isOk()).andReturn());
+    }
+
+    protected JsonNode awaitStatus(String key, String id, Set<String> wanted, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode j = null;
+        while (System.nanoTime() < deadline) {
+            j = job(key, id);
+            if (wanted.contains(j.get("status").asString())) {
+                return j;
+            }
+            Thread.sleep(50);
+        }
+        return fail("job %s did not reach %s within %s: %s", id, wanted, timeout, j);
+    }
+
+    protected JsonNode awaitEnd(String key, String id) throws Exception {
+        return awaitStatus(key, id, TERMINAL, Duration.ofSeconds(30));
+    }
+}
