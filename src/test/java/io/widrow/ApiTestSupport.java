@@ -43,6 +43,9 @@ public abstract class ApiTestSupport {
             dir.toFile().deleteOnExit();
             registry.add("widrow.data-dir", dir::toString);
             registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("widrow") + ";AUTO_SERVER=TRUE");
+            // Quartz keys its data source by scheduler name JVM-wide: a shared name lets a cached context
+            // poll another test class's tables and steal its triggers.
+            registry.add("spring.quartz.scheduler-name", () -> "widrow-test-" + name + "-" + dir.getFileName());
             if (withAdminKey) {
                 registry.add("widrow.admin-key", () -> ADMIN_KEY);
             }
