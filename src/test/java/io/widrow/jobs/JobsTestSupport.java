@@ -51,14 +51,11 @@ public abstract class JobsTestSupport extends ApiTestSupport {
     }
 
     /**
-     * Like {@link #isolatedDatabase} plus a scheduler name of its own: Quartz registers its data source in a
-     * JVM-wide map keyed by scheduler name, so a cached context with the same name would otherwise start
-     * reading this test's Quartz tables and steal its triggers. Contexts are closed after each class for the
-     * same reason.
+     * Like {@link #isolatedDatabase} (which also gives the context its own Quartz scheduler name) with a
+     * chosen worker count. Contexts are closed after each class so finished classes stop polling.
      */
     protected static void isolatedJobsDatabase(DynamicPropertyRegistry registry, String name, int workers) {
         isolatedDatabase(registry, name, true);
-        registry.add("spring.quartz.scheduler-name", () -> "widrow-test-" + name);
         registry.add("widrow.workers", () -> Integer.toString(workers));
     }
 

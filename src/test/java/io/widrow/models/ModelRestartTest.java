@@ -19,12 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModelRestartTest {
 
     private static ConfigurableApplicationContext start(Path dir) {
+        // Command-line arguments, not default properties: application.properties would outrank those
+        // and point the test at the project's own ./data directory.
         return new SpringApplicationBuilder(WidrowApplication.class)
-                .properties("widrow.data-dir=" + dir,
-                        "spring.datasource.url=jdbc:h2:file:" + dir.resolve("widrow") + ";AUTO_SERVER=TRUE",
-                        "widrow.admin-key=wdr_restart-admin-key-0123456789abcdef",
-                        "server.port=0")
-                .run();
+                .run("--widrow.data-dir=" + dir,
+                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("widrow") + ";AUTO_SERVER=TRUE",
+                        "--widrow.admin-key=wdr_restart-admin-key-0123456789abcdef",
+                        "--spring.quartz.scheduler-name=widrow-test-model-restart",
+                        "--server.port=0");
     }
 
     @Test
