@@ -26,6 +26,17 @@ class JobQueue {
     static final String JOB_ID = "jobId";
     private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
 
+    /**
+     * How far one priority level back-dates a trigger. Quartz hands out due triggers oldest fire time
+     * first and uses its own priority only to break exact ties, so the priority is folded into the fire
+     * time: a job of priority p is due as if submitted (p + 1000) days ago. Higher priority therefore
+     * runs first, and equal priorities run in submission order, for any job that waited less than a day.
+     * The misfire threshold (application.properties) is set beyond the largest back-dating so Quartz
+     * never treats these triggers as misfired.
+     */
+    static final long PRIORITY_STEP_MS = java.time.Duration.ofDays(1).toMillis();
+    static final int MIN_PRIORITY = -1000;
+
     private final Scheduler scheduler;
 
     JobQueue(Scheduler scheduler) {
@@ -46,9 +57,13 @@ class JobQueue {
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(jobId.toString(), GROUP)
                 .withPriority(priority)
-                .startNow()
+                .startAt(dueTime(priority, System.currentTimeMillis()))
                 .build();
         scheduler.scheduleJob(detail, trigger);
+    }
+
+    static java.util.Date dueTime(int priority, long now) {
+        return new java.util.Date(now - (long) (priority - MIN_PRIORITY) * PRIORITY_STEP_MS);
     }
 
     /** Best effort: the job row is already CANCELLED, so a trigger that fires anyway finds nothing to do. */

@@ -28,7 +28,7 @@ record JobSpec(
         @Schema(description = "a separate validation dataset or a held-out split (mlp default: split 0.1)") Validation validation,
         Model model,
         Training training,
-        @Schema(description = "Quartz trigger priority; only breaks ties between jobs queued at the same instant", example = "0") Integer priority,
+        @Schema(description = "Queue order, -1000..1000: a higher priority runs before any lower one that has waited less than a day; equal priorities run in submission order", example = "0") Integer priority,
         @Schema(description = "the job fails once it has trained this long (default 86400)", example = "3600") Integer maxRuntimeSeconds) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
