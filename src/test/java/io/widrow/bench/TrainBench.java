@@ -1,0 +1,139 @@
+package io.widrow.bench;
+
+import io.widrow.engine.data.Dataset;
+import io.widrow.engine.data.IdxReader;
+import io.widrow.engine.io.Json;
+import io.widrow.engine.model.ModelSpec;
+import io.widrow.engine.model.Prediction;
+import io.widrow.engine.model.Training;
+import io.widrow.engine.model.TrainingOutcome;
+import io.widrow.engine.nn.DenseSpec;
+import io.widrow.engine.nn.LayerSpec;
+import io.widrow.engine.nn.OutputSpec;
+import io.widrow.engine.optim.OptimizerSpec;
+import io.widrow.engine.schedule.ScheduleSpec;
+import io.widrow.engine.train.EpochMetrics;
+import io.widrow.engine.train.GradientClipSpec;
+import io.widrow.engine.train.TrainingListener;
+import io.widrow.engine.train.TrainingSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's side of the training benchmark (bench/run-train.sh): the course's Fashion-MNIST network
+ * trained exactly as the PyTorch and scikit-learn reference scripts do, then the scaling table over
+ * batch sizes and widths. Prints a table and writes JSON for the script to compare.
+ *
+ * <p>Usage: TrainBench [--epochs 8] [--json FILE] [--no-scaling] [--data-dir DIR]
+ */
+public final class TrainBench {
+    private TrainBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int epochs = 8;
+        String json = null;
+        boolean scaling = true;
+        Path dir = Path.of("/usr/share/datasets/fashion-mnist");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--json" -> json = args[++i];
+                case "--no-scaling" -> scaling = false;
+                case "--data-dir" -> dir = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Dataset train = IdxReader.read(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), 60_000);
+        Dataset test = IdxReader.read(dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"), 10_000);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reference", reference(train, test, epochs));
+        if (scaling) {
+            out.put("batchSizes", batchScaling(train));
+            out.put("widths", widthScaling(train));
+        }
+        Runtime rt = Runtime.getRuntime();
+        out.put("maxHeapMiB", rt.maxMemory() / (1 << 20));
+        if (json != null) {
+            Files.writeString(Path.of(json), Json.write(out));
+        }
+    }
+
+    private static Map<String, Object> reference(Dataset train, Dataset test, int epochs) {
+        List<EpochMetrics> history = new ArrayList<>();
+        TrainingListener print = m -> {
+            history.add(m);
+            System.out.printf("epoch %d: %.3f s  %,.0f samples/s  loss %.4f  test acc %.4f%n", m.epoch(), m.seconds(),
+                    m.samplesPerSecond(), m.loss(), m.valAccuracy());
+        };
+        TrainingOutcome outcome = Training.run(mlp(256, 128), spec(epochs, 128), train, test, print, () -> false);
+        double[] seconds = history.stream().mapToDouble(EpochMetrics::seconds).sorted().toArray();
+        double median = seconds[seconds.length / 2];
+        double accuracy = accuracy(outcome, test);
+        System.out.printf("widrow: median epoch %.3f s, %,.0f samples/s, test accuracy %.4f%n", median,
+                train.rows() / median, accuracy);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("epoch_s_median", median);
+        r.put("samples_per_s", train.rows() / median);
+        r.put("final_test_acc", accuracy);
+        r.put("epochs", history.stream().map(m -> Map.of("epoch", m.epoch(), "seconds", m.seconds(),
+                "test_acc", m.valAccuracy())).toList());
+        return r;
+    }
+
+    /** Samples/s of one pass over (part of) the data: batch 1 gets fewer samples so the table stays quick. */
+    private static Map<String, Object> batchScaling(Dataset train) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (int batch : new int[] {1, 32, 128, 512}) {
+            Dataset part = train.head(batch == 1 ? 3_000 : 20_000);
+            double rate = throughput(mlp(256, 128), part, batch);
+            System.out.printf("batch %4d: %,12.0f samples/s%n", batch, rate);
+            r.put(Integer.toString(batch), rate);
+        }
+        return r;
+    }
+
+    private static Map<String, Object> widthScaling(Dataset train) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (int width : new int[] {64, 256, 1024, 4096}) {
+            Dataset part = train.head(width >= 4096 ? 5_000 : 20_000);
+            double rate = throughput(mlp(width), part, 128);
+            long params = 785L * width + (width + 1L) * 10;
+            System.out.printf("width %4d: %,12.0f samples/s  (%,d parameters, %,.0f M parameter-samples/s)%n", width,
+                    rate, params, rate * params / 1e6);
+            r.put(Integer.toString(width), Map.of("samples_per_s", rate, "parameters", params));
+        }
+        return r;
+    }
+
+    /** Best of two one-epoch runs after a warm-up epoch, so JIT compilation is not what is measured. */
+    private static double throughput(ModelSpec model, Dataset data, int batch) {
+        List<EpochMetrics> h = new ArrayList<>();
+        Training.run(model, spec(3, batch), data, null, h::add, () -> false);
+        return Math.max(h.get(1).samplesPerSecond(), h.get(2).samplesPerSecond());
+    }
+
+    static ModelSpec mlp(int... hidden) {
+        List<LayerSpec> layers = Arrays.stream(hidden).mapToObj(u -> (LayerSpec) new DenseSpec(u, "relu", "he_normal")).toList();
+        return new ModelSpec("mlp", "none", true, layers, new OutputSpec(0, "softmax", "cross_entropy", "xavier_uniform"), 0.5);
+    }
+
+    static TrainingSpec spec(int epochs, int batch) {
+        return new TrainingSpec(epochs, batch, true, false, 0, OptimizerSpec.of("adam", 1e-3), ScheduleSpec.constant(),
+                GradientClipSpec.NONE, null, 0, 0);
+    }
+
+    private static double accuracy(TrainingOutcome outcome, Dataset test) {
+        Prediction p = outcome.model().predict(test.x(), test.rows());
+        int hits = 0;
+        for (int i = 0; i < test.rows(); i++) {
+            hits += p.labels()[i] == test.labels()[i] ? 1 : 0;
+        }
+        return (double) hits / test.rows();
+    }
+}

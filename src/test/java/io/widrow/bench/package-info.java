@@ -1,0 +1,2 @@
+/** Benchmark programs run by the scripts in bench/: measurements, never tests with timing thresholds. */
+package io.widrow.bench;
