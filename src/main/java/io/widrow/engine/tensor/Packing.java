@@ -1,0 +1,33 @@
+package io.widrow.engine.tensor;
+
+/**
+ * Copies a kc × width block of op(B) into a contiguous panel (row p at {@code p * width}), absorbing
+ * Bᵀ so every kernel reads B the same way. The block is then reused by every row tile of A while it
+ * sits in L1.
+ */
+final class Packing {
+    private Packing() {
+    }
+
+    /** Packs op(B)[pc..pc+kc) × [jc..jc+nw) into {@code dst}; columns nw..width are zeroed. */
+    static void packB(int form, float[] b, int k, int n, int pc, int kc, int jc, int nw, float[] dst, int width) {
+        if (form == GemmKernel.NT) {
+            // B is stored n×k: each output column is a contiguous run of a B row, read sequentially.
+            for (int jj = 0; jj < nw; jj++) {
+                int src = (jc + jj) * k + pc;
+                for (int p = 0, d = jj; p < kc; p++, d += width) {
+                    dst[d] = b[src + p];
+                }
+            }
+        } else {
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(b, (pc + p) * n + jc, dst, p * width, nw);
+            }
+        }
+        if (nw < width) {
+            for (int p = 0; p < kc; p++) {
+                java.util.Arrays.fill(dst, p * width + nw, (p + 1) * width, 0f);
+            }
+        }
+    }
+}
