@@ -1,12 +1,25 @@
 package io.widrow.engine.tensor;
 
 /**
- * Copies a kc × width block of op(B) into a contiguous panel (row p at {@code p * width}), absorbing
+ * Copies blocks of op(A) and op(B) into the contiguous layouts the micro-kernel reads: a kc × width block of op(B) into a contiguous panel (row p at {@code p * width}), absorbing
  * Bᵀ so every kernel reads B the same way. The block is then reused by every row tile of A while it
  * sits in L1.
  */
 final class Packing {
     private Packing() {
+    }
+
+    /**
+     * Copies Aᵀ's rows i0..i1 (columns of the stored k×m A) for k-range pc..pc+kc into row-major
+     * {@code dst[(i - i0) * kc + p]}, so the kernel reads them like rows of a plain A.
+     */
+    static void packTransposedA(float[] a, int m, int i0, int i1, int pc, int kc, float[] dst) {
+        for (int p = 0; p < kc; p++) {
+            int src = (pc + p) * m;
+            for (int i = i0, d = p; i < i1; i++, d += kc) {
+                dst[d] = a[src + i];
+            }
+        }
     }
 
     /** Packs op(B)[pc..pc+kc) × [jc..jc+nw) into {@code dst}; columns nw..width are zeroed. */

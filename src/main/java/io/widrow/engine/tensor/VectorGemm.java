@@ -1,18 +1,23 @@
 package io.widrow.engine.tensor;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * The {@code jdk.incubator.vector} path. Loaded only by reflection after the module was found, so a
  * JVM without the module never links this class or its helpers.
  *
- * <p>Loop order: k is cut into blocks of {@link #KC}; for each block, one panel of B (KC × two vectors)
- * is packed so it fits in L1 and is swept by every 6-row tile of A, which is read in place (its rows,
- * or for Aᵀ its columns, are walked sequentially so the hardware prefetcher keeps up).
+ * <p>Loop order: k is cut into blocks of {@link #KC}; per block, each panel of op(B) (KC × two vectors)
+ * is packed so it stays in L1 while every 6-row tile of A sweeps it. A is read in place (six rows
+ * walked sequentially); only Aᵀ is first copied into rows.
  */
 final class VectorGemm implements GemmKernel {
     /** 256 × 32 floats = 32 KiB: the packed panel stays in L1 while all row tiles use it. */
     static final int KC = 256;
     private static final int MR = VectorTiles.MR;
     private static final int W = VectorTiles.W;
+    private static final int L = VectorTiles.L;
+    private static final VectorSpecies<Float> S = VectorTiles.S;
 
     @Override
     public void compute(int form, float[] a, float[] b, float[] c, int m, int k, int n,
@@ -26,25 +31,41 @@ final class VectorGemm implements GemmKernel {
             }
             return;
         }
-        int rs = form == TN ? 1 : k;
-        int cs = form == TN ? m : 1;
+        float[] ap = form == TN ? ws.aPanel((i1 - i0) * Math.min(KC, k)) : a;
         float[] bp = ws.panel(KC * W);
-        float[] tmp = ws.tile(W);
+        float[] tmp = ws.tile(MR * W);
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             boolean add = pc > 0;
-            int acol = pc * cs;
+            if (form == TN) {
+                Packing.packTransposedA(a, m, i0, i1, pc, kc, ap);
+            }
             for (int jc = j0; jc < j1; jc += W) {
                 int nw = Math.min(W, j1 - jc);
-                Packing.packB(form, b, k, n, pc, kc, jc, nw, bp, W);
-                int i = i0;
-                for (; i + MR <= i1; i += MR) {
-                    VectorTiles.tile6(a, i * rs + acol, rs, cs, bp, kc, c, i * n + jc, n, nw, add, tmp);
+                if (form == NT) {
+                    Packing.packB(form, b, k, n, pc, kc, jc, nw, bp, W);
+                } else {
+                    copyRows(b, n, pc, kc, jc, nw, bp);
                 }
-                for (; i < i1; i++) {
-                    VectorTiles.tile1(a, i * rs + acol, cs, bp, kc, c, i * n + jc, nw, add, tmp);
+                for (int i = i0; i < i1; i += MR) {
+                    int ao = form == TN ? (i - i0) * kc : i * k + pc;
+                    int rs = form == TN ? kc : k;
+                    VectorTiles.tile6(ap, ao, rs, bp, kc, c, i * n + jc, n, Math.min(MR, i1 - i), nw, add, tmp);
                 }
             }
+        }
+    }
+
+    /** Packs a panel of row-major B with vector copies: arraycopy's per-call cost dominated 32-float rows. */
+    private static void copyRows(float[] b, int n, int pc, int kc, int jc, int nw, float[] bp) {
+        if (nw < W) {
+            Packing.packB(NN, b, 0, n, pc, kc, jc, nw, bp, W);
+            return;
+        }
+        for (int p = 0; p < kc; p++) {
+            int src = (pc + p) * n + jc;
+            FloatVector.fromArray(S, b, src).intoArray(bp, p * W);
+            FloatVector.fromArray(S, b, src + L).intoArray(bp, p * W + L);
         }
     }
 

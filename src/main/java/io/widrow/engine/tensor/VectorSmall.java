@@ -72,10 +72,10 @@ final class VectorSmall {
                 FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
                 for (int p = 0, ap = ai, bp = j; p < k; p++, ap += cs, bp += n) {
                     FloatVector x = FloatVector.broadcast(S, a[ap]);
-                    s0 = x.fma(FloatVector.fromArray(S, b, bp), s0);
-                    s1 = x.fma(FloatVector.fromArray(S, b, bp + L), s1);
-                    s2 = x.fma(FloatVector.fromArray(S, b, bp + 2 * L), s2);
-                    s3 = x.fma(FloatVector.fromArray(S, b, bp + 3 * L), s3);
+                    s0 = FloatVector.fromArray(S, b, bp).fma(x, s0);
+                    s1 = FloatVector.fromArray(S, b, bp + L).fma(x, s1);
+                    s2 = FloatVector.fromArray(S, b, bp + 2 * L).fma(x, s2);
+                    s3 = FloatVector.fromArray(S, b, bp + 3 * L).fma(x, s3);
                 }
                 s0.intoArray(c, ci + j);
                 s1.intoArray(c, ci + j + L);
@@ -85,7 +85,7 @@ final class VectorSmall {
             for (; j + L <= j1; j += L) {
                 FloatVector s = FloatVector.zero(S);
                 for (int p = 0, ap = ai, bp = j; p < k; p++, ap += cs, bp += n) {
-                    s = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), s);
+                    s = FloatVector.fromArray(S, b, bp).fma(FloatVector.broadcast(S, a[ap]), s);
                 }
                 s.intoArray(c, ci + j);
             }

@@ -18,80 +18,85 @@ final class VectorTiles {
     private VectorTiles() {
     }
 
-    /** C[6 rows × nw] (+)= A[6 rows, kc] · panel; A(r, p) = a[ai + r*rs + p*cs]. */
-    static void tile6(float[] a, int ai, int rs, int cs, float[] bp, int kc,
-                      float[] c, int ci, int ldc, int nw, boolean add, float[] tmp) {
+    /**
+     * C[rows × nw] (+)= A · Bpanel over kc, where A(r, p) = a[ao + r*rs + p] (rows of A in place, or
+     * a packed copy of Aᵀ's) and Bpanel(p, j) = bp[p*W + j]. Every index is the loop variable plus an
+     * invariant, so C2 removes the bounds checks. Rows past {@code rows} repeat the last real row and
+     * are not stored.
+     */
+    static void tile6(float[] a, int ao, int rs, float[] bp, int kc, float[] c, int ci, int ldc, int rows, int nw,
+                      boolean add, float[] tmp) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        int r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs;
-        for (int p = 0, ap = ai, bi = 0; p < kc; p++, ap += cs, bi += W) {
+        int last = rows - 1;
+        int a0 = ao;
+        int a1 = ao + Math.min(1, last) * rs;
+        int a2 = ao + Math.min(2, last) * rs;
+        int a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs;
+        int a5 = ao + Math.min(5, last) * rs;
+        // b.fma(x, acc), not x.fma(b, acc): measured 2x faster on JDK 17 C2, which selects different
+        // instructions for the two operand orders.
+        for (int p = 0; p < kc; p++) {
+            int bi = p * W;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ap + rs]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ap + r2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ap + r3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ap + r4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ap + r5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+            x = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = b0.fma(x, c40);
+            c41 = b1.fma(x, c41);
+            x = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = b0.fma(x, c50);
+            c51 = b1.fma(x, c51);
         }
-        store(c00, c01, c, ci, nw, add, tmp);
-        store(c10, c11, c, ci + ldc, nw, add, tmp);
-        store(c20, c21, c, ci + 2 * ldc, nw, add, tmp);
-        store(c30, c31, c, ci + 3 * ldc, nw, add, tmp);
-        store(c40, c41, c, ci + 4 * ldc, nw, add, tmp);
-        store(c50, c51, c, ci + 5 * ldc, nw, add, tmp);
+        // Spilling through tmp costs 24 stores per kc×192 FMAs, and keeps vector values out of method
+        // signatures: a helper taking FloatVector that C2 declines to inline boxes every argument.
+        c00.intoArray(tmp, 0);
+        c01.intoArray(tmp, L);
+        c10.intoArray(tmp, 2 * L);
+        c11.intoArray(tmp, 3 * L);
+        c20.intoArray(tmp, 4 * L);
+        c21.intoArray(tmp, 5 * L);
+        c30.intoArray(tmp, 6 * L);
+        c31.intoArray(tmp, 7 * L);
+        c40.intoArray(tmp, 8 * L);
+        c41.intoArray(tmp, 9 * L);
+        c50.intoArray(tmp, 10 * L);
+        c51.intoArray(tmp, 11 * L);
+        flush(tmp, c, ci, ldc, rows, nw, add);
     }
 
-    /** One row of C over the panel; k is unrolled twice so four chains hide the FMA latency. */
-    static void tile1(float[] a, int ai, int cs, float[] bp, int kc,
-                      float[] c, int ci, int nw, boolean add, float[] tmp) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, d0 = c0, d1 = c0;
-        int p = 0;
-        int ap = ai;
-        int bi = 0;
-        for (; p + 1 < kc; p += 2, ap += 2 * cs, bi += 2 * W) {
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            c0 = x.fma(FloatVector.fromArray(S, bp, bi), c0);
-            c1 = x.fma(FloatVector.fromArray(S, bp, bi + L), c1);
-            FloatVector y = FloatVector.broadcast(S, a[ap + cs]);
-            d0 = y.fma(FloatVector.fromArray(S, bp, bi + W), d0);
-            d1 = y.fma(FloatVector.fromArray(S, bp, bi + W + L), d1);
-        }
-        if (p < kc) {
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            c0 = x.fma(FloatVector.fromArray(S, bp, bi), c0);
-            c1 = x.fma(FloatVector.fromArray(S, bp, bi + L), c1);
-        }
-        store(c0.add(d0), c1.add(d1), c, ci, nw, add, tmp);
-    }
-
-    /** Masked stores are slow on JDK 17, so a ragged edge goes through {@code tmp} and a scalar copy. */
-    private static void store(FloatVector v0, FloatVector v1, float[] c, int ci, int nw, boolean add, float[] tmp) {
-        if (nw == W) {
-            if (add) {
-                v0 = v0.add(FloatVector.fromArray(S, c, ci));
-                v1 = v1.add(FloatVector.fromArray(S, c, ci + L));
+    /** Writes (or adds) the spilled tile's first {@code rows × nw} values into C. */
+    private static void flush(float[] tmp, float[] c, int ci, int ldc, int rows, int nw, boolean add) {
+        for (int r = 0; r < rows; r++) {
+            int t = r * W;
+            int o = ci + r * ldc;
+            if (nw == W) {
+                FloatVector v0 = FloatVector.fromArray(S, tmp, t);
+                FloatVector v1 = FloatVector.fromArray(S, tmp, t + L);
+                if (add) {
+                    v0 = v0.add(FloatVector.fromArray(S, c, o));
+                    v1 = v1.add(FloatVector.fromArray(S, c, o + L));
+                }
+                v0.intoArray(c, o);
+                v1.intoArray(c, o + L);
+            } else {
+                // Masked stores are slow on JDK 17; ragged edges are rare.
+                for (int j = 0; j < nw; j++) {
+                    c[o + j] = add ? c[o + j] + tmp[t + j] : tmp[t + j];
+                }
             }
-            v0.intoArray(c, ci);
-            v1.intoArray(c, ci + L);
-            return;
-        }
-        v0.intoArray(tmp, 0);
-        v1.intoArray(tmp, L);
-        for (int j = 0; j < nw; j++) {
-            c[ci + j] = add ? c[ci + j] + tmp[j] : tmp[j];
         }
     }
 }

@@ -7,6 +7,7 @@ package io.widrow.engine.tensor;
 final class Workspace {
     private float[] panel = new float[0];
     private float[] tile = new float[0];
+    private float[] aPanel = new float[0];
     private float[] matrix = new float[0];
 
     /** Packed B panel (kc × panel width). */
@@ -15,6 +16,14 @@ final class Workspace {
             panel = new float[size];
         }
         return panel;
+    }
+
+    /** Packed rows of A (row tiles × kc × tile height). */
+    float[] aPanel(int size) {
+        if (aPanel.length < size) {
+            aPanel = new float[size];
+        }
+        return aPanel;
     }
 
     /** Staging for edge tiles whose columns overhang C. */
