@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * walked sequentially); only Aᵀ is first copied into rows.
  */
 final class VectorGemm implements GemmKernel {
-    /** 256 × 32 floats = 32 KiB: the packed panel stays in L1 while all row tiles use it. */
-    static final int KC = 256;
+    /** 128 × 32 floats = 16 KiB: the panel, six A rows and the C tile share a 48 KiB L1D without evicting each other. */
+    static final int KC = 128;
     private static final int MR = VectorTiles.MR;
     private static final int W = VectorTiles.W;
     private static final int L = VectorTiles.L;
@@ -22,6 +22,11 @@ final class VectorGemm implements GemmKernel {
     @Override
     public void compute(int form, float[] a, float[] b, float[] c, int m, int k, int n,
                         int i0, int i1, int j0, int j1, Workspace ws) {
+        if (form == NT && j1 - j0 <= L) {
+            // A narrow output (the 10-class layer) would waste most of a two-vector panel.
+            VectorSmall.dotNT(a, b, c, k, n, i0, i1, j0, j1);
+            return;
+        }
         if (i1 - i0 < MR) {
             // Too few rows to amortise packing.
             if (form == NT) {
