@@ -93,6 +93,10 @@ final class GemmEngine {
 
     /** Overwrites c (m×n) with op(A)·op(B) for the given {@link GemmKernel} form. */
     void multiply(int form, float[] a, float[] b, float[] c, int m, int k, int n) {
+        if (m < 0 || k < 0 || n < 0 || a.length < (long) m * k || b.length < (long) k * n || c.length < (long) m * n) {
+            throw new IllegalArgumentException("GEMM arrays too short for " + m + "x" + k + "x" + n + ": A "
+                    + a.length + ", B " + b.length + ", C " + c.length);
+        }
         if (m == 0 || n == 0) {
             return;
         }

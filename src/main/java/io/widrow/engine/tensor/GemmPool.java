@@ -43,6 +43,7 @@ final class GemmPool {
             boolean byCols = panels >= parts;
             caller = Thread.currentThread();
             pending.set(workers.length);
+            Throwable own = null;
             for (int t = parts - 1; t >= 0; t--) {
                 int i0 = 0, i1 = m, j0 = 0, j1 = n;
                 if (byCols) {
@@ -55,10 +56,20 @@ final class GemmPool {
                 if (t > 0) {
                     workers[t - 1].publish(kernel, form, a, b, c, m, k, n, i0, i1, j0, j1);
                 } else if (i1 > i0 && j1 > j0) {
-                    kernel.compute(form, a, b, c, m, k, n, i0, i1, j0, j1, ws);
+                    try {
+                        kernel.compute(form, a, b, c, m, k, n, i0, i1, j0, j1, ws);
+                    } catch (RuntimeException | Error e) {
+                        own = e;
+                    }
                 }
             }
+            // Even when our share failed: the workers must be idle before the next caller reuses them.
             awaitWorkers();
+            if (own instanceof RuntimeException re) {
+                throw re;
+            } else if (own != null) {
+                throw (Error) own;
+            }
             for (Worker w : workers) {
                 Throwable failure = w.failure;
                 if (failure != null) {

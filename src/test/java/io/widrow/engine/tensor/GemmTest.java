@@ -43,6 +43,17 @@ class GemmTest {
     }
 
     @Test
+    void rawArraysTooShortAreRejectedAndThePoolStaysUsable() {
+        float[] c = new float[256 * 256];
+        assertThatThrownBy(() -> Gemm.matmul(new float[10], new float[256 * 256], c, 256, 256, 256))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too short");
+        Matrix a = new Matrix(GemmEngineTest.random(new SplittableRandom(9), 256 * 256), 256, 256);
+        Matrix out = new Matrix(256, 256);
+        Gemm.matmul(a, a, out);
+        GemmReference.check(GemmKernel.NN, a.data(), a.data(), out.data(), 256, 256, 256, "after a rejected call");
+    }
+
+    @Test
     void implementationNamesThePathAndThreads() {
         String expected = GemmEngine.vectorAvailable() ? "vector-" : "portable";
         assertThat(Gemm.implementation()).startsWith(expected).contains(" x");
