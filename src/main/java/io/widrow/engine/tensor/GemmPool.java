@@ -14,6 +14,9 @@ final class GemmPool {
     /** Workers and the waiting caller spin this long before parking: GEMMs arrive back to back in training. */
     private static final long SPIN_NANOS = 100_000;
 
+    /** Row shares start at multiples of the vector kernel's tile height. */
+    private static final int ROW_ALIGN = 6;
+
     private final Worker[] workers;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger pending = new AtomicInteger();
@@ -40,7 +43,9 @@ final class GemmPool {
             int parts = threads();
             int pw = kernel.panelWidth();
             int panels = (n + pw - 1) / pw;
-            boolean byCols = panels >= parts;
+            // Split where the expensive packing is: Bᵀ (A·Bᵀ) by columns, Aᵀ (Aᵀ·B) by rows; each
+            // thread then packs only its own share.
+            boolean byCols = panels >= parts && (form != GemmKernel.TN || m < 4 * parts * ROW_ALIGN);
             caller = Thread.currentThread();
             pending.set(workers.length);
             Throwable own = null;
@@ -50,8 +55,9 @@ final class GemmPool {
                     j0 = Math.min(n, panels * t / parts * pw);
                     j1 = t == parts - 1 ? n : Math.min(n, panels * (t + 1) / parts * pw);
                 } else {
-                    i0 = (int) ((long) m * t / parts);
-                    i1 = (int) ((long) m * (t + 1) / parts);
+                    // Tile-height boundaries, so only the last share has a short tile.
+                    i0 = Math.min(m, (int) ((long) m * t / parts) / ROW_ALIGN * ROW_ALIGN);
+                    i1 = t == parts - 1 ? m : Math.min(m, (int) ((long) m * (t + 1) / parts) / ROW_ALIGN * ROW_ALIGN);
                 }
                 if (t > 0) {
                     workers[t - 1].publish(kernel, form, a, b, c, m, k, n, i0, i1, j0, j1);
