@@ -18,8 +18,6 @@ public final class Dense implements Layer {
     /** Views over W's arrays so Gemm can use them without copying. */
     private final Matrix wValue;
     private final Matrix wGrad;
-    /** Wᵀ, rebuilt each forward because the optimizer changes W between batches. */
-    private final float[] transposeScratch;
     private Matrix input;
     private Matrix z;
     private Matrix gradInput;
@@ -35,7 +33,6 @@ public final class Dense implements Layer {
         init.initialize(w.value(), in, out, rng);
         this.wValue = new Matrix(w.value(), out, in);
         this.wGrad = new Matrix(w.grad(), out, in);
-        this.transposeScratch = new float[in * out];
     }
 
     public Parameter weights() {
@@ -61,7 +58,8 @@ public final class Dense implements Layer {
         Buffers.requireCols(input, in, "dense", "input");
         this.input = input;
         z = Buffers.ensure(z, input.rows(), out);
-        Gemm.matmulTransB(input, wValue, z, transposeScratch);
+        // The kernels absorb Wᵀ while packing: no per-layer transpose copy.
+        Gemm.matmulTransB(input, wValue, z);
         Gemm.addRowVector(z, b.value());
         return z;
     }

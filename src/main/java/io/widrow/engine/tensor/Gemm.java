@@ -3,12 +3,24 @@ package io.widrow.engine.tensor;
 /**
  * Matrix-multiply kernels on row-major {@link Matrix} buffers. Every kernel overwrites its output.
  *
- * <p>The loops are ordered so the innermost one walks contiguous memory of both the output and one
- * operand with a scalar from the other (i-k-j order), which HotSpot turns into SIMD code; this is the
- * portable path that every faster path must agree with.
+ * <p>The products run on register-blocked {@code jdk.incubator.vector} kernels when the JVM was started
+ * with {@code --add-modules jdk.incubator.vector}, else on a portable scalar kernel, and large ones are
+ * split over a persistent pool of threads (see {@link GemmEngine} for the system properties). All
+ * methods are safe to call from several threads at once on distinct outputs, and allocate nothing once
+ * the largest shape has been seen.
  */
 public final class Gemm {
     private Gemm() {
+    }
+
+    /** Built (and logged) on first use, so merely loading the engine costs nothing. */
+    private static final class Default {
+        static final GemmEngine ENGINE = GemmEngine.fromSystemProperties();
+    }
+
+    /** Which kernels and thread count are in use, e.g. {@code "vector-avx512 (16 lanes) x2 threads"}. */
+    public static String implementation() {
+        return Default.ENGINE.implementation();
     }
 
     /** C = A·B with A (m×k), B (k×n), C (m×n). Overwrites C. */
@@ -19,59 +31,27 @@ public final class Gemm {
 
     /** Raw form of {@link #matmul(Matrix, Matrix, Matrix)}: c[m×n] = a[m×k] · b[k×n]. */
     public static void matmul(float[] a, float[] b, float[] c, int m, int k, int n) {
-        for (int i = 0; i < m; i++) {
-            int ci = i * n;
-            java.util.Arrays.fill(c, ci, ci + n, 0f);
-            int ai = i * k;
-            for (int p = 0; p < k; p++) {
-                float av = a[ai + p];
-                if (av == 0f) {
-                    continue;
-                }
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
-                }
-            }
-        }
+        Default.ENGINE.multiply(GemmKernel.NN, a, b, c, m, k, n);
     }
 
     /** C = Aᵀ·B with A (k×m), B (k×n), C (m×n). Overwrites C. */
     public static void matmulTransA(Matrix a, Matrix b, Matrix c) {
         check(a.rows() == b.rows() && c.rows() == a.cols() && c.cols() == b.cols(), "Aᵀ·B", a, b, c);
-        int k = a.rows();
-        int m = a.cols();
-        int n = b.cols();
-        float[] ad = a.data();
-        float[] bd = b.data();
-        float[] cd = c.data();
-        java.util.Arrays.fill(cd, 0, m * n, 0f);
-        for (int p = 0; p < k; p++) {
-            int ap = p * m;
-            int bp = p * n;
-            for (int i = 0; i < m; i++) {
-                float av = ad[ap + i];
-                if (av == 0f) {
-                    continue;
-                }
-                int ci = i * n;
-                for (int j = 0; j < n; j++) {
-                    cd[ci + j] += av * bd[bp + j];
-                }
-            }
-        }
+        Default.ENGINE.multiply(GemmKernel.TN, a.data(), b.data(), c.data(), a.cols(), a.rows(), b.cols());
     }
 
     /**
-     * C = A·Bᵀ with A (m×k), B (n×k), C (m×n). Overwrites C. {@code scratch} must hold k×n floats: B is
-     * transposed into it so the product runs in the vectorizable i-k-j order.
+     * C = A·Bᵀ with A (m×k), B (n×k), C (m×n). Overwrites C. The kernels absorb the transpose while
+     * packing, so {@code scratch} is no longer used (any array, even empty, is accepted).
      */
     public static void matmulTransB(Matrix a, Matrix b, Matrix c, float[] scratch) {
+        matmulTransB(a, b, c);
+    }
+
+    /** C = A·Bᵀ with A (m×k), B (n×k), C (m×n). Overwrites C. */
+    public static void matmulTransB(Matrix a, Matrix b, Matrix c) {
         check(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows(), "A·Bᵀ", a, b, c);
-        int n = b.rows();
-        int k = b.cols();
-        transpose(b.data(), scratch, n, k);
-        matmul(a.data(), scratch, c.data(), a.rows(), k, n);
+        Default.ENGINE.multiply(GemmKernel.NT, a.data(), b.data(), c.data(), a.rows(), a.cols(), b.rows());
     }
 
     /** dst[cols×rows] = src[rows×cols]ᵀ. */

@@ -1,0 +1,25 @@
+package io.widrow.engine.tensor;
+
+/**
+ * One way of computing a block of C = op(A)·op(B). Implementations are stateless; all scratch comes
+ * from the {@link Workspace} of the thread that runs the block, so a kernel may run on several threads
+ * at once as long as their C blocks do not overlap.
+ */
+interface GemmKernel {
+    /** C = A·B: A (m×k), B (k×n). */
+    int NN = 0;
+    /** C = Aᵀ·B: A stored (k×m), B (k×n). */
+    int TN = 1;
+    /** C = A·Bᵀ: A (m×k), B stored (n×k). */
+    int NT = 2;
+
+    /** Overwrites C[i0..i1) × [j0..j1) of the row-major m×n matrix c. Requires k ≥ 1. */
+    void compute(int form, float[] a, float[] b, float[] c, int m, int k, int n,
+                 int i0, int i1, int j0, int j1, Workspace ws);
+
+    /** Column splits between threads are made at multiples of this so no thread gets a ragged panel. */
+    int panelWidth();
+
+    /** Short label for logs and benchmarks. */
+    String label();
+}

@@ -1,0 +1,175 @@
+package io.widrow.engine.tensor;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Persistent daemon workers that each take one share of a product while the calling thread computes
+ * the first share. Task objects are the workers themselves, refilled per call, so a hand-off allocates
+ * nothing. One caller at a time: a second concurrent caller (another training job) is told to run
+ * single-threaded, which is right anyway since the cores are then already busy.
+ */
+final class GemmPool {
+    /** Workers and the waiting caller spin this long before parking: GEMMs arrive back to back in training. */
+    private static final long SPIN_NANOS = 100_000;
+
+    /** Row shares start at multiples of the vector kernel's tile height. */
+    private static final int ROW_ALIGN = 6;
+
+    private final Worker[] workers;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile Thread caller;
+
+    GemmPool(int threads) {
+        workers = new Worker[threads - 1];
+        for (int t = 0; t < workers.length; t++) {
+            workers[t] = new Worker(this, "widrow-gemm-" + (t + 1));
+            workers[t].start();
+        }
+    }
+
+    int threads() {
+        return workers.length + 1;
+    }
+
+    /** Runs the product split across the pool; false (nothing done) if another caller holds it. */
+    boolean run(GemmKernel kernel, int form, float[] a, float[] b, float[] c, int m, int k, int n, Workspace ws) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            int parts = threads();
+            int pw = kernel.panelWidth();
+            int panels = (n + pw - 1) / pw;
+            // Split where the expensive packing is: Bᵀ (A·Bᵀ) by columns, Aᵀ (Aᵀ·B) by rows; each
+            // thread then packs only its own share.
+            boolean byCols = panels >= parts && (form != GemmKernel.TN || m < 4 * parts * ROW_ALIGN);
+            caller = Thread.currentThread();
+            pending.set(workers.length);
+            Throwable own = null;
+            for (int t = parts - 1; t >= 0; t--) {
+                int i0 = 0, i1 = m, j0 = 0, j1 = n;
+                if (byCols) {
+                    j0 = Math.min(n, panels * t / parts * pw);
+                    j1 = t == parts - 1 ? n : Math.min(n, panels * (t + 1) / parts * pw);
+                } else {
+                    // Tile-height boundaries, so only the last share has a short tile.
+                    i0 = Math.min(m, (int) ((long) m * t / parts) / ROW_ALIGN * ROW_ALIGN);
+                    i1 = t == parts - 1 ? m : Math.min(m, (int) ((long) m * (t + 1) / parts) / ROW_ALIGN * ROW_ALIGN);
+                }
+                if (t > 0) {
+                    workers[t - 1].publish(kernel, form, a, b, c, m, k, n, i0, i1, j0, j1);
+                } else if (i1 > i0 && j1 > j0) {
+                    try {
+                        kernel.compute(form, a, b, c, m, k, n, i0, i1, j0, j1, ws);
+                    } catch (RuntimeException | Error e) {
+                        own = e;
+                    }
+                }
+            }
+            // Even when our share failed: the workers must be idle before the next caller reuses them.
+            awaitWorkers();
+            if (own instanceof RuntimeException re) {
+                throw re;
+            } else if (own != null) {
+                throw (Error) own;
+            }
+            for (Worker w : workers) {
+                Throwable failure = w.failure;
+                if (failure != null) {
+                    w.failure = null;
+                    throw new IllegalStateException("GEMM worker failed", failure);
+                }
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitWorkers() {
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (pending.get() != 0) {
+            if (System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
+    }
+
+    private void done() {
+        if (pending.decrementAndGet() == 0) {
+            LockSupport.unpark(caller);
+        }
+    }
+
+    private static final class Worker extends Thread {
+        private final GemmPool pool;
+        private final Workspace ws = new Workspace();
+        private volatile int seq;
+        private volatile boolean parked;
+        volatile Throwable failure;
+        private GemmKernel kernel;
+        private int form, m, k, n, i0, i1, j0, j1;
+        private float[] a, b, c;
+
+        Worker(GemmPool pool, String name) {
+            super(name);
+            this.pool = pool;
+            setDaemon(true);
+        }
+
+        /** Caller side, under the pool lock: the volatile seq write publishes the plain fields. */
+        void publish(GemmKernel kernel, int form, float[] a, float[] b, float[] c, int m, int k, int n,
+                     int i0, int i1, int j0, int j1) {
+            this.kernel = kernel;
+            this.form = form;
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            this.i0 = i0;
+            this.i1 = i1;
+            this.j0 = j0;
+            this.j1 = j1;
+            seq = seq + 1;
+            if (parked) {
+                LockSupport.unpark(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            int seen = 0;
+            while (true) {
+                long deadline = System.nanoTime() + SPIN_NANOS;
+                while (seq == seen) {
+                    if (System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    } else {
+                        parked = true;
+                        if (seq == seen) {
+                            LockSupport.park(this);
+                        }
+                        parked = false;
+                    }
+                }
+                seen = seq;
+                try {
+                    if (i1 > i0 && j1 > j0) {
+                        kernel.compute(form, a, b, c, m, k, n, i0, i1, j0, j1, ws);
+                    }
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                a = b = c = null;
+                pool.done();
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.widrow.bench;
+
+import io.widrow.engine.tensor.BenchAccess;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * GFLOP/s of the Fashion-MNIST network's GEMMs (784-256-128-10, batch 128) against the measured FMA
+ * peak. Run by {@code bench/run-gemm.sh}; arguments: {@code [path] [seconds-per-shape]}.
+ */
+public final class GemmBench {
+    /** name, form, m, k, n: forward A·Wᵀ, dW = δᵀ·A, dA = δ·W for each layer. */
+    static final Object[][] SHAPES = {
+        {"L1 fwd  A·Wᵀ", BenchAccess.NT, 128, 784, 256},
+        {"L1 dW   δᵀ·A", BenchAccess.TN, 256, 128, 784},
+        {"L1 dA   δ·W ", BenchAccess.NN, 128, 256, 784},
+        {"L2 fwd  A·Wᵀ", BenchAccess.NT, 128, 256, 128},
+        {"L2 dW   δᵀ·A", BenchAccess.TN, 128, 128, 256},
+        {"L2 dA   δ·W ", BenchAccess.NN, 128, 128, 256},
+        {"L3 fwd  A·Wᵀ", BenchAccess.NT, 128, 128, 10},
+        {"L3 dW   δᵀ·A", BenchAccess.TN, 10, 128, 128},
+        {"L3 dA   δ·W ", BenchAccess.NN, 128, 10, 128},
+        {"b1 fwd  A·Wᵀ", BenchAccess.NT, 1, 784, 256},
+    };
+    /** Rows of SHAPES that a batch-128 training step runs (all but the batch-1 probe). */
+    static final int TRAINING_SHAPES = 9;
+
+    private GemmBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String path = args.length > 0 ? args[0] : "auto";
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+        System.out.printf(Locale.ROOT, "java %s, %d processors%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+        double peak1 = 0;
+        double peak2 = 0;
+        if (BenchAccess.vectorAvailable()) {
+            peak1 = FmaPeak.measure(1);
+            peak2 = FmaPeak.measure(2);
+            System.out.printf(Locale.ROOT, "FMA peak (Vector API, 12 accumulators): %.1f GFLOP/s 1 thread, %.1f GFLOP/s 2 threads%n",
+                    peak1, peak2);
+        }
+        BenchAccess one = BenchAccess.create(path, 1);
+        BenchAccess two = BenchAccess.create(path, 2);
+        System.out.println("kernels: " + one.implementation() + " / " + two.implementation());
+        // Every form and shape first, so C2 has seen them all: a kernel recompiled when a new form
+        // arrives runs 2x slower for a while, which would otherwise charge warm-up to early shapes.
+        warmUp(one, two, seconds);
+        System.out.printf(Locale.ROOT, "%-14s %16s %9s %9s %9s %8s%n", "shape", "m×k×n", "legacy", "1 thread", "2 threads", "%peak2");
+        double[] time = new double[3];
+        double flopsTotal = 0;
+        SplittableRandom rnd = new SplittableRandom(1);
+        for (int s = 0; s < SHAPES.length; s++) {
+            Object[] sh = SHAPES[s];
+            int form = (int) sh[1], m = (int) sh[2], k = (int) sh[3], n = (int) sh[4];
+            float[] a = random(rnd, m * k);
+            float[] b = random(rnd, k * n);
+            float[] c = new float[m * n];
+            float[] scratch = new float[k * n];
+            double flops = 2.0 * m * k * n;
+            double sLegacy = secondsPerCall(() -> Legacy.multiply(form, a, b, c, m, k, n, scratch), seconds);
+            double s1 = secondsPerCall(() -> one.multiply(form, a, b, c, m, k, n), seconds);
+            double s2 = secondsPerCall(() -> two.multiply(form, a, b, c, m, k, n), seconds);
+            if (s < TRAINING_SHAPES) {
+                time[0] += sLegacy;
+                time[1] += s1;
+                time[2] += s2;
+                flopsTotal += flops;
+            }
+            System.out.printf(Locale.ROOT, "%-14s %16s %9.1f %9.1f %9.1f %7.0f%%%n", sh[0], m + "×" + k + "×" + n,
+                    flops / sLegacy / 1e9, flops / s1 / 1e9, flops / s2 / 1e9, pct(flops / s2 / 1e9, peak2));
+        }
+        double g0 = flopsTotal / time[0] / 1e9, g1 = flopsTotal / time[1] / 1e9, g2 = flopsTotal / time[2] / 1e9;
+        System.out.printf(Locale.ROOT, "%-14s %16s %9.1f %9.1f %9.1f %7.0f%%%n", "aggregate", "FLOP-weighted", g0, g1, g2, pct(g2, peak2));
+        System.out.printf(Locale.ROOT, "1 thread: %.0f%% of 1-thread peak; 2 threads: %.0f%% of 2-thread peak; "
+                + "per training step %.3f ms legacy, %.3f ms 1 thread, %.3f ms 2 threads%n",
+                pct(g1, peak1), pct(g2, peak2), time[0] * 1e3, time[1] * 1e3, time[2] * 1e3);
+    }
+
+    private static void warmUp(BenchAccess one, BenchAccess two, double seconds) {
+        SplittableRandom rnd = new SplittableRandom(2);
+        for (int round = 0; round < 2; round++) {
+            for (Object[] sh : SHAPES) {
+                int form = (int) sh[1], m = (int) sh[2], k = (int) sh[3], n = (int) sh[4];
+                float[] a = random(rnd, m * k);
+                float[] b = random(rnd, k * n);
+                float[] c = new float[m * n];
+                long end = System.nanoTime() + (long) (seconds * 0.5e9);
+                while (System.nanoTime() < end) {
+                    one.multiply(form, a, b, c, m, k, n);
+                    two.multiply(form, a, b, c, m, k, n);
+                }
+            }
+        }
+    }
+
+    private static double pct(double g, double peak) {
+        return peak > 0 ? 100 * g / peak : Double.NaN;
+    }
+
+    /** Median-free but robust enough: the best of several timed batches after a warm-up. */
+    static double secondsPerCall(Runnable call, double seconds) {
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.6e9);
+        while (System.nanoTime() < warmEnd) {
+            call.run();
+        }
+        double best = Double.MAX_VALUE;
+        for (int rep = 0; rep < 5; rep++) {
+            long t0 = System.nanoTime();
+            long end = t0 + (long) (seconds * 0.2e9);
+            int calls = 0;
+            long t;
+            do {
+                call.run();
+                calls++;
+                t = System.nanoTime();
+            } while (t < end);
+            best = Math.min(best, (t - t0) * 1e-9 / calls);
+        }
+        return best;
+    }
+
+    static float[] random(SplittableRandom rnd, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) (rnd.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+}
