@@ -43,13 +43,24 @@ public final class OptimizerKernels {
      */
     public static void adam(float[] w, float[] g, float[] m, float[] s, double lr, double beta1, double beta2,
                             double eps, double bc1, double bc2, double decay) {
+        // All-float arithmetic with the corrections folded into two scalars, because this loop runs over
+        // every parameter each step: in double, with a division inside the square root, HotSpot kept it
+        // scalar and it cost more than the network's matrix products.
+        final float b1 = (float) beta1;
+        final float c1 = (float) (1 - beta1);
+        final float b2 = (float) beta2;
+        final float c2 = (float) (1 - beta2);
+        final float stepSize = (float) (lr / bc1);
+        final float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
+        final float e = (float) eps;
+        final float d = (float) decay;
         for (int i = 0; i < w.length; i++) {
-            double grad = g[i] + decay * w[i];
-            double mi = beta1 * m[i] + (1 - beta1) * grad;
-            double si = beta2 * s[i] + (1 - beta2) * grad * grad;
-            m[i] = (float) mi;
-            s[i] = (float) si;
-            w[i] = (float) (w[i] - lr * (mi / bc1) / (Math.sqrt(si / bc2) + eps));
+            float grad = g[i] + d * w[i];
+            float mi = b1 * m[i] + c1 * grad;
+            float si = b2 * s[i] + c2 * grad * grad;
+            m[i] = mi;
+            s[i] = si;
+            w[i] -= stepSize * mi / ((float) Math.sqrt(si) * invSqrtBc2 + e);
         }
     }
 

@@ -42,9 +42,18 @@ public final class LeakyRelu implements Activation {
         z.requireSameShape(a);
         float[] zd = z.data();
         float[] ad = a.data();
-        for (int i = 0, n = z.size(); i < n; i++) {
+        int n = z.size();
+        if (slope >= 0f && slope <= 1f) {
+            // max() is branch-free, so HotSpot vectorizes it; max(v, αv) is the same function for α in
+            // [0, 1], and + 0f turns the −0.0 of slope 0 on negative z into the +0.0 users expect.
+            for (int i = 0; i < n; i++) {
+                float v = zd[i];
+                ad[i] = Math.max(v, slope * v) + 0f;
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
             float v = zd[i];
-            // + 0f turns the −0.0 that slope 0 yields for negative z into +0.0, which users expect to see.
             ad[i] = v > 0f ? v : slope * v + 0f;
         }
     }
