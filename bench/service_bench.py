@@ -1,0 +1,302 @@
+#!/usr/bin/python3
+"""Client side of bench/run-service.sh: drives one running Widrow server over loopback HTTP.
+
+  service_bench.py service URL KEY EPOCHS OUT_JSON SERVER_PID   small jobs, Fashion-MNIST job, wrk runs
+  service_bench.py summary SERVICE_JSON ENGINE_JSON OUT_MD        the markdown table (printed and written)
+
+Standard library only (urllib, gzip, json, subprocess for curl/wrk/jstack), so /usr/bin/python3 is enough.
+"""
+import gzip
+import json
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime
+
+FASHION = "/usr/share/datasets/fashion-mnist"
+HERE = os.path.dirname(os.path.abspath(__file__))
+WRK_LUA = os.path.join(HERE, "wrk_post.lua")
+TERMINAL = {"SUCCEEDED", "FAILED", "CANCELLED"}
+
+
+class Api:
+    def __init__(self, url, key):
+        self.url = url.rstrip("/")
+        self.key = key
+
+    def call(self, method, path, body=None, timeout=60):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(self.url + path, data=data, method=method)
+        req.add_header("X-API-Key", self.key)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return r.status, json.loads(r.read() or b"null")
+        except urllib.error.HTTPError as e:
+            raise SystemExit(f"{method} {path} -> HTTP {e.code}: {e.read()[:2000].decode(errors='replace')}")
+
+    def post(self, path, body):
+        return self.call("POST", path, body)[1]
+
+    def get(self, path):
+        return self.call("GET", path)[1]
+
+    def upload_idx(self, images, labels, name):
+        out = subprocess.run(["curl", "-sS", "--fail-with-body", "--max-time", "300", "-H", f"X-API-Key: {self.key}",
+                              "-F", f"images=@{images}", "-F", f"labels=@{labels}", "-F", f"name={name}",
+                              self.url + "/api/v1/datasets"], capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit(f"upload {name} failed: {out.stdout} {out.stderr}")
+        return json.loads(out.stdout)
+
+
+def ts(s):
+    return datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
+
+
+def wait_job(api, job_id, poll=0.01, limit=900):
+    deadline = time.monotonic() + limit
+    while True:
+        job = api.get(f"/api/v1/jobs/{job_id}")
+        if job["status"] in TERMINAL:
+            return job
+        if time.monotonic() > deadline:
+            raise SystemExit(f"job {job_id} still {job['status']} after {limit} s")
+        time.sleep(poll)
+
+
+def generate(api, kind, samples, noise=0.0, seed=1):
+    return api.post("/api/v1/datasets/generate", {"kind": kind, "samples": samples, "noise": noise, "seed": seed})["id"]
+
+
+# ---- 2. small jobs ----
+
+def small_jobs(api, repeats=10):
+    and_ds = generate(api, "and", 4)
+    xor_ds = generate(api, "xor", 4)
+    no_val = {"split": 0.0}
+    cases = [
+        ("perceptron AND", {"datasetId": and_ds, "model": {"type": "perceptron"}}),
+        ("adaline+interactions XOR", {"datasetId": xor_ds, "model": {"type": "adaline", "featureMap": "interactions"}}),
+        ("mlp 2-4-2 tanh XOR, 1000 ep", {
+            "datasetId": xor_ds, "validation": no_val,
+            "model": {"type": "mlp", "layers": [{"units": 4, "activation": "tanh"}]},
+            "training": {"epochs": 1000, "batchSize": 4, "earlyStopping": {"patience": 0}}}),
+    ]
+    results = []
+    for name, spec in cases:
+        runs = []
+        for _ in range(repeats):
+            t0 = time.monotonic()
+            job = api.post("/api/v1/jobs", spec)
+            job = wait_job(api, job["id"])
+            wall = time.monotonic() - t0
+            if job["status"] != "SUCCEEDED":
+                raise SystemExit(f"{name}: job {job['id']} {job['status']}: {json.dumps(job)[:1500]}")
+            created, started, finished = ts(job["createdAt"]), ts(job["startedAt"]), ts(job["finishedAt"])
+            runs.append({"start_ms": (started - created) * 1e3, "done_ms": (finished - created) * 1e3,
+                         "train_ms": (finished - started) * 1e3, "wall_ms": wall * 1e3})
+        row = {"case": name, "runs": runs}
+        for k in ("start_ms", "done_ms", "train_ms", "wall_ms"):
+            vals = [r[k] for r in runs]
+            row[k] = {"median": statistics.median(vals), "max": max(vals)}
+        print(f"  {name}: submit->RUNNING median {row['start_ms']['median']:.0f} ms max {row['start_ms']['max']:.0f}; "
+              f"submit->SUCCEEDED median {row['done_ms']['median']:.0f} ms max {row['done_ms']['max']:.0f}; "
+              f"client wall median {row['wall_ms']['median']:.0f} ms max {row['wall_ms']['max']:.0f}", flush=True)
+        results.append(row)
+    return results
+
+
+# ---- 3. Fashion-MNIST through the service ----
+
+def fashion_job(api, epochs):
+    t0 = time.monotonic()
+    train = api.upload_idx(f"{FASHION}/train-images-idx3-ubyte.gz", f"{FASHION}/train-labels-idx1-ubyte.gz", "fmnist-train")
+    test = api.upload_idx(f"{FASHION}/t10k-images-idx3-ubyte.gz", f"{FASHION}/t10k-labels-idx1-ubyte.gz", "fmnist-test")
+    upload_s = time.monotonic() - t0
+    print(f"  uploaded train ({train.get('rows')} rows) + test ({test.get('rows')} rows) in {upload_s:.1f} s", flush=True)
+    spec = {
+        "datasetId": train["id"], "validation": {"datasetId": test["id"]},
+        "model": {"type": "mlp", "standardize": True,
+                  "layers": [{"units": 256, "activation": "relu", "init": "he_normal"},
+                             {"units": 128, "activation": "relu", "init": "he_normal"}],
+                  "output": {"activation": "softmax", "loss": "cross_entropy", "init": "xavier_uniform"}},
+        "training": {"epochs": epochs, "batchSize": 128, "shuffle": True, "seed": 0,
+                     "optimizer": {"type": "adam", "learningRate": 1e-3}, "earlyStopping": {"patience": 0}},
+    }
+    t0 = time.monotonic()
+    job = api.post("/api/v1/jobs", spec)
+    job = wait_job(api, job["id"], poll=0.5)
+    wall = time.monotonic() - t0
+    if job["status"] != "SUCCEEDED":
+        raise SystemExit(f"Fashion-MNIST job {job['status']}: {json.dumps(job)[:1500]}")
+    metrics = api.get(f"/api/v1/jobs/{job['id']}/metrics")
+    epochs_list = metrics if isinstance(metrics, list) else metrics.get("epochs", metrics.get("metrics", []))
+    seconds = [e["seconds"] for e in epochs_list]
+    train_s = ts(job["finishedAt"]) - ts(job["startedAt"])
+    res = {"job": job["id"], "model": job["modelId"], "upload_s": upload_s, "wall_s": wall, "train_s": train_s,
+           "epoch_seconds": seconds, "epoch_s_median": statistics.median(seconds),
+           "samples_per_s": [e.get("samplesPerSecond") for e in epochs_list],
+           "last_epoch": epochs_list[-1], "test_images": test["id"]}
+    print(f"  job {job['id']}: epochs {['%.2f' % s for s in seconds]} s, median {res['epoch_s_median']:.3f} s; "
+          f"started->finished {train_s:.1f} s (sum of epochs {sum(seconds):.1f} s)", flush=True)
+    return res
+
+
+# ---- 4. prediction with wrk ----
+
+def fashion_rows(n):
+    """The first n test images as the service sees them: pixels / 255 (IdxReader), rounded to keep JSON short."""
+    with gzip.open(f"{FASHION}/t10k-images-idx3-ubyte.gz", "rb") as f:
+        magic, count, rows, cols = struct.unpack(">IIII", f.read(16))
+        size = rows * cols
+        data = f.read(n * size)
+    return [[round(b / 255, 4) for b in data[i * size:(i + 1) * size]] for i in range(n)]
+
+
+def wrk(url, seconds, connections, body_file=None, key=None, label=""):
+    env = dict(os.environ)
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-s", WRK_LUA, url]
+    env["WRK_BODY_FILE"] = body_file or ""
+    env["WRK_API_KEY"] = key or ""
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
+    if out.returncode != 0:
+        raise SystemExit(f"wrk {label} failed: {out.stderr}{out.stdout}")
+    line = [l for l in out.stdout.splitlines() if l.startswith("WRKJSON ")]
+    if not line:
+        raise SystemExit(f"wrk {label}: no summary line in output:\n{out.stdout}")
+    r = json.loads(line[-1][len("WRKJSON "):])
+    r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+    return r
+
+
+def measure(url, body_file, key, label, connections, warm_s, run_s, server_pid=None, jstack_to=None):
+    wrk(url, warm_s, connections, body_file, key, label + " warm-up")
+    proc = None
+    if server_pid and jstack_to:
+        # One thread dump in the middle of the measured run: what the server threads are doing under load.
+        proc = subprocess.Popen(["bash", "-c", f"sleep {run_s / 2}; jstack {server_pid} > {jstack_to} 2>&1 || true"])
+    r = wrk(url, run_s, connections, body_file, key, label)
+    if proc:
+        proc.wait()
+    print(f"  {label}: {r['rps']:,.0f} req/s, p50 {r['p50_us'] / 1e3:.2f} ms, p99 {r['p99_us'] / 1e3:.2f} ms, "
+          f"non-2xx {r['status_errors']}, socket errors {r['socket_errors']}", flush=True)
+    return r
+
+
+def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4, run_s=10):
+    ds = generate(api, "rings", 2000, noise=0.1, seed=1)
+    job = api.post("/api/v1/jobs", {"datasetId": ds, "validation": {"split": 0.0},
+                                    "model": {"type": "mlp", "layers": [{"units": 16, "activation": "relu"}]},
+                                    "training": {"epochs": 20, "earlyStopping": {"patience": 0}}})
+    job = wait_job(api, job["id"])
+    if job["status"] != "SUCCEEDED":
+        raise SystemExit(f"rings job {job['status']}: {json.dumps(job)[:1500]}")
+    small_model = job["modelId"]
+    tmp = tempfile.mkdtemp(prefix="widrow-bench-")
+    one = os.path.join(tmp, "one.json")
+    with open(one, "w") as f:
+        json.dump({"inputs": [[0.3, -0.7]]}, f)
+    batch = os.path.join(tmp, "batch1000.json")
+    with open(batch, "w") as f:
+        json.dump({"inputs": fashion_rows(1000)}, f, separators=(",", ":"))
+    # Sanity: each body is accepted and answers as many rows as it sends.
+    for model, body, rows in ((small_model, one, 1), (fashion_model, batch, 1000)):
+        with open(body) as f:
+            resp = api.post(f"/api/v1/models/{model}/predict", json.load(f))
+        if len(resp["predictions"]) != rows:
+            raise SystemExit(f"predict on {model} returned {len(resp['predictions'])} rows, expected {rows}")
+    base = api.url
+    res = {"batch_body_bytes": os.path.getsize(batch), "connections": connections, "seconds": run_s}
+    res["health"] = measure(base + "/actuator/health", None, None, "GET /actuator/health", connections, warm_s, run_s)
+    res["predict1"] = measure(f"{base}/api/v1/models/{small_model}/predict", one, api.key, "POST predict 1 row (2-16-2)",
+                              connections, warm_s, run_s, server_pid, os.path.join(out_dir, "service-jstack-predict1.txt"))
+    res["predict1000"] = measure(f"{base}/api/v1/models/{fashion_model}/predict", batch, api.key,
+                                 "POST predict 1000 rows (784-256-128-10)", connections, warm_s, run_s, server_pid,
+                                 os.path.join(out_dir, "service-jstack-predict1000.txt"))
+    res["predict1000"]["rows_per_s"] = res["predict1000"]["rps"] * 1000
+    print(f"  1000-row batch: {res['predict1000']['rows_per_s']:,.0f} rows/s "
+          f"({res['batch_body_bytes'] / 1e6:.1f} MB body)", flush=True)
+    return res
+
+
+def service(url, key, epochs, out_json, server_pid):
+    api = Api(url, key)
+    out = {"epochs": epochs}
+    print("== small jobs (sequential, 10 each)", flush=True)
+    out["small"] = small_jobs(api)
+    print(f"== Fashion-MNIST reference job through the service ({epochs} epochs)", flush=True)
+    out["fashion"] = fashion_job(api, epochs)
+    print("== prediction (wrk -t2 -c16, 4 s warm-up + 10 s each)", flush=True)
+    out["predict"] = prediction(api, out["fashion"]["model"], server_pid, os.path.dirname(out_json))
+    with open(out_json, "w") as f:
+        json.dump(out, f, indent=1)
+
+
+# ---- 5. summary ----
+
+def verdict(ok):
+    return "yes" if ok else "**no**"
+
+
+def summary(service_json, engine_json, out_md):
+    s = json.load(open(service_json))
+    e = json.load(open(engine_json))["reference"]
+    lines = [f"# Widrow service benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+             f"{os.cpu_count()} CPUs, one server, loopback)", "",
+             "## Small jobs (10 sequential submissions each; times from the job's createdAt)", "",
+             "| job | submit→RUNNING median / max | submit→SUCCEEDED median / max | client wall median / max | "
+             "≤ 200 ms start | ≤ 1 s done |",
+             "|---|---:|---:|---:|:-:|:-:|"]
+    for r in s["small"]:
+        st, dn, wl = r["start_ms"], r["done_ms"], r["wall_ms"]
+        lines.append(f"| {r['case']} | {st['median']:.0f} / {st['max']:.0f} ms | {dn['median']:.0f} / {dn['max']:.0f} ms"
+                     f" | {wl['median']:.0f} / {wl['max']:.0f} ms | {verdict(st['max'] <= 200)} | "
+                     f"{verdict(max(dn['max'], wl['max']) <= 1000)} |")
+    f = s["fashion"]
+    ratio = f["epoch_s_median"] / e["epoch_s_median"]
+    lines += ["", f"## Fashion-MNIST 784-256-128-10, {s['epochs']} epochs, batch 128, Adam", "",
+              "| run | epoch seconds | median epoch | samples/s | service ÷ engine (≤ 1.10) |",
+              "|---|---|---:|---:|---:|",
+              f"| service (job metrics) | {', '.join('%.2f' % x for x in f['epoch_seconds'])} | "
+              f"{f['epoch_s_median']:.3f} s | {60000 / f['epoch_s_median']:,.0f} | {ratio:.2f} {verdict(ratio <= 1.10)} |",
+              f"| engine (TrainBench) | {', '.join('%.2f' % x['seconds'] for x in e['epochs'])} | "
+              f"{e['epoch_s_median']:.3f} s | {60000 / e['epoch_s_median']:,.0f} | 1.00 |",
+              "", f"Upload of both IDX pairs: {f['upload_s']:.1f} s; job started→finished {f['train_s']:.1f} s "
+              f"(sum of epochs {sum(f['epoch_seconds']):.1f} s); submit→observed done {f['wall_s']:.1f} s.",
+              f"Service test accuracy after the last epoch: {f['last_epoch'].get('valAccuracy', 'n/a')}; "
+              f"engine: {e['final_test_acc']:.4f}."]
+    p = s["predict"]
+    h, p1, pb = p["health"], p["predict1"], p["predict1000"]
+    ratio_p = p1["rps"] / h["rps"]
+    lines += ["", f"## Prediction (wrk -t2 -c{p['connections']}, {p['seconds']} s each after a warm-up)", "",
+              "| endpoint | req/s | p50 | p99 | non-2xx | socket errors | target |",
+              "|---|---:|---:|---:|---:|---:|---|"]
+
+    def row(name, r, target):
+        return (f"| {name} | {r['rps']:,.0f} | {r['p50_us'] / 1e3:.2f} ms | {r['p99_us'] / 1e3:.2f} ms | "
+                f"{r['status_errors']} | {r['socket_errors']} | {target} |")
+    lines.append(row("GET /actuator/health", h, "baseline"))
+    lines.append(row("POST predict, 1 row, 2-16-2", p1, f"predict ÷ health = {ratio_p:.2f} (≥ 0.5: {verdict(ratio_p >= 0.5)})"))
+    lines.append(row(f"POST predict, 1000 rows, 784-256-128-10 ({p['batch_body_bytes'] / 1e6:.1f} MB)", pb,
+                     f"{pb['rows_per_s']:,.0f} rows/s (≥ 100,000: {verdict(pb['rows_per_s'] >= 100_000)})"))
+    text = "\n".join(lines) + "\n"
+    print("\n" + text)
+    with open(out_md, "w") as fh:
+        fh.write(text)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 2 and sys.argv[1] == "service" and len(sys.argv) == 7:
+        service(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "summary" and len(sys.argv) == 5:
+        summary(sys.argv[2], sys.argv[3], sys.argv[4])
+    else:
+        sys.exit(__doc__)
