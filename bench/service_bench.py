@@ -177,6 +177,28 @@ def wrk(url, seconds, connections, body_file=None, key=None, label=""):
     return r
 
 
+def sequential(url, body_file, key, n=30, warm=10):
+    """Median ms of n back-to-back requests over one keep-alive connection (after warm ones)."""
+    import http.client
+    from urllib.parse import urlsplit
+    u = urlsplit(url)
+    body = open(body_file, "rb").read() if body_file else None
+    headers = {"X-API-Key": key, "Content-Type": "application/json"} if key else {}
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    times = []
+    for i in range(warm + n):
+        t0 = time.perf_counter()
+        conn.request("POST" if body else "GET", u.path, body=body, headers=headers)
+        r = conn.getresponse()
+        r.read()
+        if r.status != 200:
+            raise SystemExit(f"{url} -> HTTP {r.status}")
+        if i >= warm:
+            times.append((time.perf_counter() - t0) * 1e3)
+    conn.close()
+    return statistics.median(times)
+
+
 def measure(url, body_file, key, label, connections, warm_s, run_s, server_pid=None, jstack_to=None):
     wrk(url, warm_s, connections, body_file, key, label + " warm-up")
     proc = None
@@ -215,6 +237,18 @@ def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4
             raise SystemExit(f"predict on {model} returned {len(resp['predictions'])} rows, expected {rows}")
     base = api.url
     res = {"batch_body_bytes": os.path.getsize(batch), "connections": connections, "seconds": run_s}
+    # One connection, one request at a time: fixed cost per request vs cost per row, without wrk competing.
+    fashion_one = os.path.join(tmp, "fashion1.json")
+    with open(fashion_one, "w") as f:
+        json.dump({"inputs": fashion_rows(1)}, f, separators=(",", ":"))
+    res["sequential"] = {
+        "health": sequential(base + "/actuator/health", None, None),
+        "predict1_small": sequential(f"{base}/api/v1/models/{small_model}/predict", one, api.key),
+        "predict1_fashion": sequential(f"{base}/api/v1/models/{fashion_model}/predict", fashion_one, api.key),
+        "predict1000_fashion": sequential(f"{base}/api/v1/models/{fashion_model}/predict", batch, api.key, n=15),
+    }
+    print("  sequential (1 connection, median ms): " + ", ".join(f"{k} {v:.2f}" for k, v in res["sequential"].items()),
+          flush=True)
     res["health"] = measure(base + "/actuator/health", None, None, "GET /actuator/health", connections, warm_s, run_s)
     res["predict1"] = measure(f"{base}/api/v1/models/{small_model}/predict", one, api.key, "POST predict 1 row (2-16-2)",
                               connections, warm_s, run_s, server_pid, os.path.join(out_dir, "service-jstack-predict1.txt"))
@@ -252,12 +286,14 @@ def summary(service_json, engine_json, out_md):
     lines = [f"# Widrow service benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
              f"{os.cpu_count()} CPUs, one server, loopback)", "",
              "## Small jobs (10 sequential submissions each; times from the job's createdAt)", "",
-             "| job | submit→RUNNING median / max | submit→SUCCEEDED median / max | client wall median / max | "
-             "≤ 200 ms start | ≤ 1 s done |",
-             "|---|---:|---:|---:|:-:|:-:|"]
+             "| job | submit→RUNNING median / max | RUNNING→SUCCEEDED median / max | submit→SUCCEEDED median / max | "
+             "client wall median / max | ≤ 200 ms start | ≤ 1 s done |",
+             "|---|---:|---:|---:|---:|:-:|:-:|"]
     for r in s["small"]:
         st, dn, wl = r["start_ms"], r["done_ms"], r["wall_ms"]
-        lines.append(f"| {r['case']} | {st['median']:.0f} / {st['max']:.0f} ms | {dn['median']:.0f} / {dn['max']:.0f} ms"
+        tr = r["train_ms"]
+        lines.append(f"| {r['case']} | {st['median']:.0f} / {st['max']:.0f} ms | {tr['median']:.0f} / {tr['max']:.0f} ms"
+                     f" | {dn['median']:.0f} / {dn['max']:.0f} ms"
                      f" | {wl['median']:.0f} / {wl['max']:.0f} ms | {verdict(st['max'] <= 200)} | "
                      f"{verdict(max(dn['max'], wl['max']) <= 1000)} |")
     f = s["fashion"]
@@ -287,6 +323,14 @@ def summary(service_json, engine_json, out_md):
     lines.append(row("POST predict, 1 row, 2-16-2", p1, f"predict ÷ health = {ratio_p:.2f} (≥ 0.5: {verdict(ratio_p >= 0.5)})"))
     lines.append(row(f"POST predict, 1000 rows, 784-256-128-10 ({p['batch_body_bytes'] / 1e6:.1f} MB)", pb,
                      f"{pb['rows_per_s']:,.0f} rows/s (≥ 100,000: {verdict(pb['rows_per_s'] >= 100_000)})"))
+    q = p.get("sequential")
+    if q:
+        per_row = (q["predict1000_fashion"] - q["predict1_fashion"]) / 999
+        lines += ["", "Sequential, one connection, median per request: "
+                  f"health {q['health']:.2f} ms, 1-row predict 2-16-2 {q['predict1_small']:.2f} ms, "
+                  f"1-row predict 784-256-128-10 {q['predict1_fashion']:.2f} ms, "
+                  f"1000-row predict {q['predict1000_fashion']:.1f} ms "
+                  f"(≈ {per_row * 1e3:.0f} µs per extra row → {1000 / q['predict1000_fashion'] * 1000:,.0f} rows/s on one connection)."]
     text = "\n".join(lines) + "\n"
     print("\n" + text)
     with open(out_md, "w") as fh:
