@@ -92,6 +92,11 @@ def small_jobs(api, repeats=10):
     ]
     results = []
     for name, spec in cases:
+        # One unmeasured submission first: the server's first jobs pay JIT compilation of the job path
+        # (Quartz, JDBC, JSON), which would otherwise dominate the max of the first case.
+        t0 = time.monotonic()
+        first = wait_job(api, api.post("/api/v1/jobs", spec)["id"])
+        cold_ms = (time.monotonic() - t0) * 1e3
         runs = []
         for _ in range(repeats):
             t0 = time.monotonic()
@@ -103,13 +108,14 @@ def small_jobs(api, repeats=10):
             created, started, finished = ts(job["createdAt"]), ts(job["startedAt"]), ts(job["finishedAt"])
             runs.append({"start_ms": (started - created) * 1e3, "done_ms": (finished - created) * 1e3,
                          "train_ms": (finished - started) * 1e3, "wall_ms": wall * 1e3})
-        row = {"case": name, "runs": runs}
+        row = {"case": name, "runs": runs, "cold_wall_ms": cold_ms, "cold_status": first["status"]}
         for k in ("start_ms", "done_ms", "train_ms", "wall_ms"):
             vals = [r[k] for r in runs]
             row[k] = {"median": statistics.median(vals), "max": max(vals)}
         print(f"  {name}: submit->RUNNING median {row['start_ms']['median']:.0f} ms max {row['start_ms']['max']:.0f}; "
               f"submit->SUCCEEDED median {row['done_ms']['median']:.0f} ms max {row['done_ms']['max']:.0f}; "
-              f"client wall median {row['wall_ms']['median']:.0f} ms max {row['wall_ms']['max']:.0f}", flush=True)
+              f"client wall median {row['wall_ms']['median']:.0f} ms max {row['wall_ms']['max']:.0f} "
+              f"(unmeasured first submission: {cold_ms:.0f} ms)", flush=True)
         results.append(row)
     return results
 
@@ -285,16 +291,16 @@ def summary(service_json, engine_json, out_md):
     e = json.load(open(engine_json))["reference"]
     lines = [f"# Widrow service benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
              f"{os.cpu_count()} CPUs, one server, loopback)", "",
-             "## Small jobs (10 sequential submissions each; times from the job's createdAt)", "",
+             "## Small jobs (10 sequential submissions each after one unmeasured; times from the job's createdAt)", "",
              "| job | submit→RUNNING median / max | RUNNING→SUCCEEDED median / max | submit→SUCCEEDED median / max | "
-             "client wall median / max | ≤ 200 ms start | ≤ 1 s done |",
-             "|---|---:|---:|---:|---:|:-:|:-:|"]
+             "client wall median / max | first (cold) wall | ≤ 200 ms start | ≤ 1 s done |",
+             "|---|---:|---:|---:|---:|---:|:-:|:-:|"]
     for r in s["small"]:
         st, dn, wl = r["start_ms"], r["done_ms"], r["wall_ms"]
         tr = r["train_ms"]
         lines.append(f"| {r['case']} | {st['median']:.0f} / {st['max']:.0f} ms | {tr['median']:.0f} / {tr['max']:.0f} ms"
                      f" | {dn['median']:.0f} / {dn['max']:.0f} ms"
-                     f" | {wl['median']:.0f} / {wl['max']:.0f} ms | {verdict(st['max'] <= 200)} | "
+                     f" | {wl['median']:.0f} / {wl['max']:.0f} ms | {r.get('cold_wall_ms', float('nan')):.0f} ms | {verdict(st['max'] <= 200)} | "
                      f"{verdict(max(dn['max'], wl['max']) <= 1000)} |")
     f = s["fashion"]
     ratio = f["epoch_s_median"] / e["epoch_s_median"]
