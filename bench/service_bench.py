@@ -122,7 +122,19 @@ def small_jobs(api, repeats=10):
 
 # ---- 3. Fashion-MNIST through the service ----
 
-def fashion_job(api, epochs):
+def gc_seconds(pid):
+    """Total GC time (s) and collections of the server JVM so far, from jstat -gc (None if jstat fails)."""
+    out = subprocess.run(["jstat", "-gc", str(pid)], capture_output=True, text=True)
+    lines = out.stdout.split()
+    if out.returncode != 0 or "GCT" not in lines:
+        return None
+    head = out.stdout.splitlines()[0].split()
+    vals = out.stdout.splitlines()[1].split()
+    row = dict(zip(head, vals))
+    return {"gct": float(row["GCT"]), "ygc": int(row["YGC"]), "fgc": int(row["FGC"]), "old_used_mb": float(row["OU"]) / 1024}
+
+
+def fashion_job(api, epochs, server_pid=None):
     t0 = time.monotonic()
     train = api.upload_idx(f"{FASHION}/train-images-idx3-ubyte.gz", f"{FASHION}/train-labels-idx1-ubyte.gz", "fmnist-train")
     test = api.upload_idx(f"{FASHION}/t10k-images-idx3-ubyte.gz", f"{FASHION}/t10k-labels-idx1-ubyte.gz", "fmnist-test")
@@ -137,9 +149,11 @@ def fashion_job(api, epochs):
         "training": {"epochs": epochs, "batchSize": 128, "shuffle": True, "seed": 0,
                      "optimizer": {"type": "adam", "learningRate": 1e-3}, "earlyStopping": {"patience": 0}},
     }
+    gc0 = gc_seconds(server_pid) if server_pid else None
     t0 = time.monotonic()
     job = api.post("/api/v1/jobs", spec)
     job = wait_job(api, job["id"], poll=0.5)
+    gc1 = gc_seconds(server_pid) if server_pid else None
     wall = time.monotonic() - t0
     if job["status"] != "SUCCEEDED":
         raise SystemExit(f"Fashion-MNIST job {job['status']}: {json.dumps(job)[:1500]}")
@@ -151,6 +165,11 @@ def fashion_job(api, epochs):
            "epoch_seconds": seconds, "epoch_s_median": statistics.median(seconds),
            "samples_per_s": [e.get("samplesPerSecond") for e in epochs_list],
            "last_epoch": epochs_list[-1], "test_images": test["id"]}
+    if gc0 and gc1:
+        res["gc"] = {"seconds": gc1["gct"] - gc0["gct"], "young": gc1["ygc"] - gc0["ygc"], "full": gc1["fgc"] - gc0["fgc"],
+                     "old_used_mb_after": gc1["old_used_mb"]}
+        print(f"  server GC during the job: {res['gc']['seconds']:.2f} s in {res['gc']['young']} young + "
+              f"{res['gc']['full']} full collections; old gen {gc1['old_used_mb']:.0f} MB after", flush=True)
     print(f"  job {job['id']}: epochs {['%.2f' % s for s in seconds]} s, median {res['epoch_s_median']:.3f} s; "
           f"started->finished {train_s:.1f} s (sum of epochs {sum(seconds):.1f} s)", flush=True)
     return res
@@ -273,7 +292,7 @@ def service(url, key, epochs, out_json, server_pid):
     print("== small jobs (sequential, 10 each)", flush=True)
     out["small"] = small_jobs(api)
     print(f"== Fashion-MNIST reference job through the service ({epochs} epochs)", flush=True)
-    out["fashion"] = fashion_job(api, epochs)
+    out["fashion"] = fashion_job(api, epochs, server_pid)
     print("== prediction (wrk -t2 -c16, 4 s warm-up + 10 s each)", flush=True)
     out["predict"] = prediction(api, out["fashion"]["model"], server_pid, os.path.dirname(out_json))
     with open(out_json, "w") as f:
@@ -313,6 +332,8 @@ def summary(service_json, engine_json, out_md):
               f"{e['epoch_s_median']:.3f} s | {60000 / e['epoch_s_median']:,.0f} | 1.00 |",
               "", f"Upload of both IDX pairs: {f['upload_s']:.1f} s; job started→finished {f['train_s']:.1f} s "
               f"(sum of epochs {sum(f['epoch_seconds']):.1f} s); submit→observed done {f['wall_s']:.1f} s.",
+              (f"Server GC during the job: {f['gc']['seconds']:.2f} s ({f['gc']['young']} young, {f['gc']['full']} full "
+               f"collections). " if f.get("gc") else "") +
               f"Service test accuracy after the last epoch: {f['last_epoch'].get('valAccuracy', 'n/a')}; "
               f"engine: {e['final_test_acc']:.4f}."]
     p = s["predict"]
