@@ -62,7 +62,7 @@ $PY bench/service_bench.py service "http://127.0.0.1:$PORT" "$KEY" "$EPOCHS" "$O
 
 echo "== stop the server, then the bare engine for $EPOCHS epochs (TrainBench --no-scaling)"
 stop_server
-java $JAVA_OPTS -cp target/classes:target/test-classes io.widrow.bench.TrainBench \
+java $JAVA_OPTS -Xlog:gc:file="$OUT/service-engine-gc.log" -cp target/classes:target/test-classes io.widrow.bench.TrainBench \
   --epochs "$EPOCHS" --no-scaling --json "$OUT/service-engine.json" 2>&1 | grep -v "^WARNING: Using incubator"
 
 $PY bench/service_bench.py summary "$OUT/service.json" "$OUT/service-engine.json" "$OUT/service.md"

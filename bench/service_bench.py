@@ -305,6 +305,16 @@ def verdict(ok):
     return "yes" if ok else "**no**"
 
 
+def engine_gc(engine_json):
+    """Sum of GC pause ms in the engine run's -Xlog:gc file (next to its JSON), or None."""
+    import re
+    log = os.path.join(os.path.dirname(engine_json), "service-engine-gc.log")
+    if not os.path.exists(log):
+        return None
+    pauses = [float(m.group(1)) for m in re.finditer(r"Pause.* ([0-9.]+)ms$", open(log).read(), re.M)]
+    return sum(pauses) / 1e3, len(pauses)
+
+
 def summary(service_json, engine_json, out_md):
     s = json.load(open(service_json))
     e = json.load(open(engine_json))["reference"]
@@ -334,6 +344,8 @@ def summary(service_json, engine_json, out_md):
               f"(sum of epochs {sum(f['epoch_seconds']):.1f} s); submit→observed done {f['wall_s']:.1f} s.",
               (f"Server GC during the job: {f['gc']['seconds']:.2f} s ({f['gc']['young']} young, {f['gc']['full']} full "
                f"collections). " if f.get("gc") else "") +
+              (f"Engine GC pauses (whole TrainBench run incl. data load): {engine_gc(engine_json)[0]:.2f} s in "
+               f"{engine_gc(engine_json)[1]} pauses. " if engine_gc(engine_json) else "") +
               f"Service test accuracy after the last epoch: {f['last_epoch'].get('valAccuracy', 'n/a')}; "
               f"engine: {e['final_test_acc']:.4f}."]
     p = s["predict"]
