@@ -2,8 +2,9 @@
 # The service end to end, on loopback, against ONE server this script starts and always stops:
 #   1. small jobs (perceptron AND, ADALINE+interactions XOR, 2-4-2 MLP XOR 1000 epochs), 10 sequential
 #      submissions each: submit→RUNNING and submit→SUCCEEDED (targets ≤ 200 ms, ≤ 1 s);
-#   2. the Fashion-MNIST reference network trained through the service (IDX upload, job, /metrics), then
-#      the bare engine (TrainBench) for the same epochs after the server is stopped: service ÷ engine ≤ 1.10;
+#   2. the Fashion-MNIST reference network trained through the service (IDX upload, job, /metrics) and the
+#      bare engine (TrainBench) for the same epochs before the server starts and after it stops: service ÷
+#      engine ≤ 1.10 (engine = mean of the two medians);
 #   3. wrk on /actuator/health, a 1-row predict (small model; predict ÷ health ≥ 0.5) and a 1000-row
 #      Fashion-MNIST predict (≥ 100,000 rows/s), with a jstack taken in the middle of each predict run.
 # Ends with a markdown table, also written to target/bench/service.md. Exits non-zero only on errors.
@@ -29,6 +30,19 @@ echo "== build"
 ./mvnw -q -B -o -DskipTests package
 JAR=$(ls target/widrow-*.jar | grep -v -- '-plain\.jar$' | head -1)
 mkdir -p "$OUT"
+
+# The bare engine, same network and epochs, with no server running: once before the server starts (A) and
+# once after it stops (B), so a shift of the shared machine's load during the run shows up as A ≠ B
+# instead of silently skewing service ÷ engine (which uses the mean of A and B).
+engine() {
+  java $JAVA_OPTS -Xlog:gc:file="$OUT/service-engine-$1-gc.log" -cp target/classes:target/test-classes \
+    io.widrow.bench.TrainBench --epochs "$EPOCHS" --no-scaling --json "$OUT/service-engine-$1.json" 2>&1 \
+    | grep -v "^WARNING: Using incubator" || true
+  [ -s "$OUT/service-engine-$1.json" ] || { echo "TrainBench $1 wrote no JSON" >&2; exit 1; }
+}
+rm -f "$OUT"/service-engine-*.json
+echo "== bare engine for $EPOCHS epochs (TrainBench --no-scaling), before the server starts (A)"
+engine A
 
 DATA=$(mktemp -d /tmp/widrow-sbench.XXXXXX)
 KEY="bench-$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -60,9 +74,8 @@ echo "   healthy after $(( $(date +%s) - START )) s"
 
 $PY bench/service_bench.py service "http://127.0.0.1:$PORT" "$KEY" "$EPOCHS" "$OUT/service.json" "$SERVER_PID"
 
-echo "== stop the server, then the bare engine for $EPOCHS epochs (TrainBench --no-scaling)"
+echo "== stop the server, then the bare engine again (B)"
 stop_server
-java $JAVA_OPTS -Xlog:gc:file="$OUT/service-engine-gc.log" -cp target/classes:target/test-classes io.widrow.bench.TrainBench \
-  --epochs "$EPOCHS" --no-scaling --json "$OUT/service-engine.json" 2>&1 | grep -v "^WARNING: Using incubator"
+engine B
 
-$PY bench/service_bench.py summary "$OUT/service.json" "$OUT/service-engine.json" "$OUT/service.md"
+$PY bench/service_bench.py summary "$OUT/service.json" "$OUT/service-engine-A.json" "$OUT/service-engine-B.json" "$OUT/service.md"

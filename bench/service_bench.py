@@ -2,7 +2,7 @@
 """Client side of bench/run-service.sh: drives one running Widrow server over loopback HTTP.
 
   service_bench.py service URL KEY EPOCHS OUT_JSON SERVER_PID   small jobs, Fashion-MNIST job, wrk runs
-  service_bench.py summary SERVICE_JSON ENGINE_JSON OUT_MD        the markdown table (printed and written)
+  service_bench.py summary SERVICE_JSON ENGINE_A_JSON ENGINE_B_JSON OUT_MD   the markdown table (printed and written)
 
 Standard library only (urllib, gzip, json, subprocess for curl/wrk/jstack), so /usr/bin/python3 is enough.
 """
@@ -308,16 +308,18 @@ def verdict(ok):
 def engine_gc(engine_json):
     """Sum of GC pause ms in the engine run's -Xlog:gc file (next to its JSON), or None."""
     import re
-    log = os.path.join(os.path.dirname(engine_json), "service-engine-gc.log")
+    log = engine_json[:-len(".json")] + "-gc.log"
     if not os.path.exists(log):
         return None
     pauses = [float(m.group(1)) for m in re.finditer(r"Pause.* ([0-9.]+)ms$", open(log).read(), re.M)]
     return sum(pauses) / 1e3, len(pauses)
 
 
-def summary(service_json, engine_json, out_md):
+def summary(service_json, engine_a_json, engine_b_json, out_md):
     s = json.load(open(service_json))
-    e = json.load(open(engine_json))["reference"]
+    ea = json.load(open(engine_a_json))["reference"]
+    eb = json.load(open(engine_b_json))["reference"]
+    e_median = (ea["epoch_s_median"] + eb["epoch_s_median"]) / 2
     lines = [f"# Widrow service benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
              f"{os.cpu_count()} CPUs, one server, loopback)", "",
              "## Small jobs (10 sequential submissions each after one unmeasured; times from the job's createdAt)", "",
@@ -332,22 +334,25 @@ def summary(service_json, engine_json, out_md):
                      f" | {wl['median']:.0f} / {wl['max']:.0f} ms | {r.get('cold_wall_ms', float('nan')):.0f} ms | {verdict(st['max'] <= 200)} | "
                      f"{verdict(max(dn['max'], wl['max']) <= 1000)} |")
     f = s["fashion"]
-    ratio = f["epoch_s_median"] / e["epoch_s_median"]
+    ratio = f["epoch_s_median"] / e_median
     lines += ["", f"## Fashion-MNIST 784-256-128-10, {s['epochs']} epochs, batch 128, Adam", "",
               "| run | epoch seconds | median epoch | samples/s | service ÷ engine (≤ 1.10) |",
               "|---|---|---:|---:|---:|",
               f"| service (job metrics) | {', '.join('%.2f' % x for x in f['epoch_seconds'])} | "
-              f"{f['epoch_s_median']:.3f} s | {60000 / f['epoch_s_median']:,.0f} | {ratio:.2f} {verdict(ratio <= 1.10)} |",
-              f"| engine (TrainBench) | {', '.join('%.2f' % x['seconds'] for x in e['epochs'])} | "
-              f"{e['epoch_s_median']:.3f} s | {60000 / e['epoch_s_median']:,.0f} | 1.00 |",
+              f"{f['epoch_s_median']:.3f} s | {60000 / f['epoch_s_median']:,.0f} | |",
+              f"| engine A, before the server (TrainBench) | {', '.join('%.2f' % x['seconds'] for x in ea['epochs'])} | "
+              f"{ea['epoch_s_median']:.3f} s | {60000 / ea['epoch_s_median']:,.0f} | {f['epoch_s_median'] / ea['epoch_s_median']:.2f} |",
+              f"| engine B, after the server (TrainBench) | {', '.join('%.2f' % x['seconds'] for x in eb['epochs'])} | "
+              f"{eb['epoch_s_median']:.3f} s | {60000 / eb['epoch_s_median']:,.0f} | {f['epoch_s_median'] / eb['epoch_s_median']:.2f} |",
+              f"| engine, mean of A and B | | {e_median:.3f} s | {60000 / e_median:,.0f} | **{ratio:.2f}** ({verdict(ratio <= 1.10)}) |",
               "", f"Upload of both IDX pairs: {f['upload_s']:.1f} s; job started→finished {f['train_s']:.1f} s "
               f"(sum of epochs {sum(f['epoch_seconds']):.1f} s); submit→observed done {f['wall_s']:.1f} s.",
               (f"Server GC during the job: {f['gc']['seconds']:.2f} s ({f['gc']['young']} young, {f['gc']['full']} full "
                f"collections). " if f.get("gc") else "") +
-              (f"Engine GC pauses (whole TrainBench run incl. data load): {engine_gc(engine_json)[0]:.2f} s in "
-               f"{engine_gc(engine_json)[1]} pauses. " if engine_gc(engine_json) else "") +
+              "".join(f"Engine {n} GC pauses (whole run incl. data load): {g[0]:.2f} s in {g[1]} pauses. "
+                      for n, g in (("A", engine_gc(engine_a_json)), ("B", engine_gc(engine_b_json))) if g) +
               f"Service test accuracy after the last epoch: {f['last_epoch'].get('valAccuracy', 'n/a')}; "
-              f"engine: {e['final_test_acc']:.4f}."]
+              f"engine: {ea['final_test_acc']:.4f} / {eb['final_test_acc']:.4f}."]
     p = s["predict"]
     h, p1, pb = p["health"], p["predict1"], p["predict1000"]
     ratio_p = p1["rps"] / h["rps"]
@@ -379,7 +384,7 @@ def summary(service_json, engine_json, out_md):
 if __name__ == "__main__":
     if len(sys.argv) >= 2 and sys.argv[1] == "service" and len(sys.argv) == 7:
         service(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
-    elif len(sys.argv) >= 2 and sys.argv[1] == "summary" and len(sys.argv) == 5:
-        summary(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "summary" and len(sys.argv) == 6:
+        summary(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
     else:
         sys.exit(__doc__)
