@@ -1,0 +1,390 @@
+#!/usr/bin/python3
+"""Client side of bench/run-service.sh: drives one running Widrow server over loopback HTTP.
+
+  service_bench.py service URL KEY EPOCHS OUT_JSON SERVER_PID   small jobs, Fashion-MNIST job, wrk runs
+  service_bench.py summary SERVICE_JSON ENGINE_A_JSON ENGINE_B_JSON OUT_MD   the markdown table (printed and written)
+
+Standard library only (urllib, gzip, json, subprocess for curl/wrk/jstack), so /usr/bin/python3 is enough.
+"""
+import gzip
+import json
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime
+
+FASHION = "/usr/share/datasets/fashion-mnist"
+HERE = os.path.dirname(os.path.abspath(__file__))
+WRK_LUA = os.path.join(HERE, "wrk_post.lua")
+TERMINAL = {"SUCCEEDED", "FAILED", "CANCELLED"}
+
+
+class Api:
+    def __init__(self, url, key):
+        self.url = url.rstrip("/")
+        self.key = key
+
+    def call(self, method, path, body=None, timeout=60):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(self.url + path, data=data, method=method)
+        req.add_header("X-API-Key", self.key)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return r.status, json.loads(r.read() or b"null")
+        except urllib.error.HTTPError as e:
+            raise SystemExit(f"{method} {path} -> HTTP {e.code}: {e.read()[:2000].decode(errors='replace')}")
+
+    def post(self, path, body):
+        return self.call("POST", path, body)[1]
+
+    def get(self, path):
+        return self.call("GET", path)[1]
+
+    def upload_idx(self, images, labels, name):
+        out = subprocess.run(["curl", "-sS", "--fail-with-body", "--max-time", "300", "-H", f"X-API-Key: {self.key}",
+                              "-F", f"images=@{images}", "-F", f"labels=@{labels}", "-F", f"name={name}",
+                              self.url + "/api/v1/datasets"], capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit(f"upload {name} failed: {out.stdout} {out.stderr}")
+        return json.loads(out.stdout)
+
+
+def ts(s):
+    return datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
+
+
+def wait_job(api, job_id, poll=0.01, limit=900):
+    deadline = time.monotonic() + limit
+    while True:
+        job = api.get(f"/api/v1/jobs/{job_id}")
+        if job["status"] in TERMINAL:
+            return job
+        if time.monotonic() > deadline:
+            raise SystemExit(f"job {job_id} still {job['status']} after {limit} s")
+        time.sleep(poll)
+
+
+def generate(api, kind, samples, noise=0.0, seed=1):
+    return api.post("/api/v1/datasets/generate", {"kind": kind, "samples": samples, "noise": noise, "seed": seed})["id"]
+
+
+# ---- 2. small jobs ----
+
+def small_jobs(api, repeats=10):
+    and_ds = generate(api, "and", 4)
+    xor_ds = generate(api, "xor", 4)
+    no_val = {"split": 0.0}
+    cases = [
+        ("perceptron AND", {"datasetId": and_ds, "model": {"type": "perceptron"}}),
+        ("adaline+interactions XOR", {"datasetId": xor_ds, "model": {"type": "adaline", "featureMap": "interactions"}}),
+        ("mlp 2-4-2 tanh XOR, 1000 ep", {
+            "datasetId": xor_ds, "validation": no_val,
+            "model": {"type": "mlp", "layers": [{"units": 4, "activation": "tanh"}]},
+            "training": {"epochs": 1000, "batchSize": 4, "earlyStopping": {"patience": 0}}}),
+    ]
+    results = []
+    for name, spec in cases:
+        # One unmeasured submission first: the server's first jobs pay JIT compilation of the job path
+        # (Quartz, JDBC, JSON), which would otherwise dominate the max of the first case.
+        t0 = time.monotonic()
+        first = wait_job(api, api.post("/api/v1/jobs", spec)["id"])
+        cold_ms = (time.monotonic() - t0) * 1e3
+        runs = []
+        for _ in range(repeats):
+            t0 = time.monotonic()
+            job = api.post("/api/v1/jobs", spec)
+            job = wait_job(api, job["id"])
+            wall = time.monotonic() - t0
+            if job["status"] != "SUCCEEDED":
+                raise SystemExit(f"{name}: job {job['id']} {job['status']}: {json.dumps(job)[:1500]}")
+            created, started, finished = ts(job["createdAt"]), ts(job["startedAt"]), ts(job["finishedAt"])
+            runs.append({"start_ms": (started - created) * 1e3, "done_ms": (finished - created) * 1e3,
+                         "train_ms": (finished - started) * 1e3, "wall_ms": wall * 1e3})
+        row = {"case": name, "runs": runs, "cold_wall_ms": cold_ms, "cold_status": first["status"]}
+        for k in ("start_ms", "done_ms", "train_ms", "wall_ms"):
+            vals = [r[k] for r in runs]
+            row[k] = {"median": statistics.median(vals), "max": max(vals)}
+        print(f"  {name}: submit->RUNNING median {row['start_ms']['median']:.0f} ms max {row['start_ms']['max']:.0f}; "
+              f"submit->SUCCEEDED median {row['done_ms']['median']:.0f} ms max {row['done_ms']['max']:.0f}; "
+              f"client wall median {row['wall_ms']['median']:.0f} ms max {row['wall_ms']['max']:.0f} "
+              f"(unmeasured first submission: {cold_ms:.0f} ms)", flush=True)
+        results.append(row)
+    return results
+
+
+# ---- 3. Fashion-MNIST through the service ----
+
+def gc_seconds(pid):
+    """Total GC time (s) and collections of the server JVM so far, from jstat -gc (None if jstat fails)."""
+    out = subprocess.run(["jstat", "-gc", str(pid)], capture_output=True, text=True)
+    lines = out.stdout.split()
+    if out.returncode != 0 or "GCT" not in lines:
+        return None
+    head = out.stdout.splitlines()[0].split()
+    vals = out.stdout.splitlines()[1].split()
+    row = dict(zip(head, vals))
+    return {"gct": float(row["GCT"]), "ygc": int(row["YGC"]), "fgc": int(row["FGC"]), "old_used_mb": float(row["OU"]) / 1024}
+
+
+def fashion_job(api, epochs, server_pid=None):
+    t0 = time.monotonic()
+    train = api.upload_idx(f"{FASHION}/train-images-idx3-ubyte.gz", f"{FASHION}/train-labels-idx1-ubyte.gz", "fmnist-train")
+    test = api.upload_idx(f"{FASHION}/t10k-images-idx3-ubyte.gz", f"{FASHION}/t10k-labels-idx1-ubyte.gz", "fmnist-test")
+    upload_s = time.monotonic() - t0
+    print(f"  uploaded train ({train.get('rows')} rows) + test ({test.get('rows')} rows) in {upload_s:.1f} s", flush=True)
+    spec = {
+        "datasetId": train["id"], "validation": {"datasetId": test["id"]},
+        "model": {"type": "mlp", "standardize": True,
+                  "layers": [{"units": 256, "activation": "relu", "init": "he_normal"},
+                             {"units": 128, "activation": "relu", "init": "he_normal"}],
+                  "output": {"activation": "softmax", "loss": "cross_entropy", "init": "xavier_uniform"}},
+        "training": {"epochs": epochs, "batchSize": 128, "shuffle": True, "seed": 0,
+                     "optimizer": {"type": "adam", "learningRate": 1e-3}, "earlyStopping": {"patience": 0}},
+    }
+    gc0 = gc_seconds(server_pid) if server_pid else None
+    t0 = time.monotonic()
+    job = api.post("/api/v1/jobs", spec)
+    job = wait_job(api, job["id"], poll=0.5)
+    gc1 = gc_seconds(server_pid) if server_pid else None
+    wall = time.monotonic() - t0
+    if job["status"] != "SUCCEEDED":
+        raise SystemExit(f"Fashion-MNIST job {job['status']}: {json.dumps(job)[:1500]}")
+    metrics = api.get(f"/api/v1/jobs/{job['id']}/metrics")
+    epochs_list = metrics if isinstance(metrics, list) else metrics.get("epochs", metrics.get("metrics", []))
+    seconds = [e["seconds"] for e in epochs_list]
+    train_s = ts(job["finishedAt"]) - ts(job["startedAt"])
+    res = {"job": job["id"], "model": job["modelId"], "upload_s": upload_s, "wall_s": wall, "train_s": train_s,
+           "epoch_seconds": seconds, "epoch_s_median": statistics.median(seconds),
+           "samples_per_s": [e.get("samplesPerSecond") for e in epochs_list],
+           "last_epoch": epochs_list[-1], "test_images": test["id"]}
+    if gc0 and gc1:
+        res["gc"] = {"seconds": gc1["gct"] - gc0["gct"], "young": gc1["ygc"] - gc0["ygc"], "full": gc1["fgc"] - gc0["fgc"],
+                     "old_used_mb_after": gc1["old_used_mb"]}
+        print(f"  server GC during the job: {res['gc']['seconds']:.2f} s in {res['gc']['young']} young + "
+              f"{res['gc']['full']} full collections; old gen {gc1['old_used_mb']:.0f} MB after", flush=True)
+    print(f"  job {job['id']}: epochs {['%.2f' % s for s in seconds]} s, median {res['epoch_s_median']:.3f} s; "
+          f"started->finished {train_s:.1f} s (sum of epochs {sum(seconds):.1f} s)", flush=True)
+    return res
+
+
+# ---- 4. prediction with wrk ----
+
+def fashion_rows(n):
+    """The first n test images as the service sees them: pixels / 255 (IdxReader), rounded to keep JSON short."""
+    with gzip.open(f"{FASHION}/t10k-images-idx3-ubyte.gz", "rb") as f:
+        magic, count, rows, cols = struct.unpack(">IIII", f.read(16))
+        size = rows * cols
+        data = f.read(n * size)
+    return [[round(b / 255, 4) for b in data[i * size:(i + 1) * size]] for i in range(n)]
+
+
+def wrk(url, seconds, connections, body_file=None, key=None, label=""):
+    env = dict(os.environ)
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-s", WRK_LUA, url]
+    env["WRK_BODY_FILE"] = body_file or ""
+    env["WRK_API_KEY"] = key or ""
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
+    if out.returncode != 0:
+        raise SystemExit(f"wrk {label} failed: {out.stderr}{out.stdout}")
+    line = [l for l in out.stdout.splitlines() if l.startswith("WRKJSON ")]
+    if not line:
+        raise SystemExit(f"wrk {label}: no summary line in output:\n{out.stdout}")
+    r = json.loads(line[-1][len("WRKJSON "):])
+    r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+    return r
+
+
+def sequential(url, body_file, key, n=30, warm=10):
+    """Median ms of n back-to-back requests over one keep-alive connection (after warm ones)."""
+    import http.client
+    from urllib.parse import urlsplit
+    u = urlsplit(url)
+    body = open(body_file, "rb").read() if body_file else None
+    headers = {"X-API-Key": key, "Content-Type": "application/json"} if key else {}
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    times = []
+    for i in range(warm + n):
+        t0 = time.perf_counter()
+        conn.request("POST" if body else "GET", u.path, body=body, headers=headers)
+        r = conn.getresponse()
+        r.read()
+        if r.status != 200:
+            raise SystemExit(f"{url} -> HTTP {r.status}")
+        if i >= warm:
+            times.append((time.perf_counter() - t0) * 1e3)
+    conn.close()
+    return statistics.median(times)
+
+
+def measure(url, body_file, key, label, connections, warm_s, run_s, server_pid=None, jstack_to=None):
+    wrk(url, warm_s, connections, body_file, key, label + " warm-up")
+    proc = None
+    if server_pid and jstack_to:
+        # One thread dump in the middle of the measured run: what the server threads are doing under load.
+        proc = subprocess.Popen(["bash", "-c", f"sleep {run_s / 2}; jstack {server_pid} > {jstack_to} 2>&1 || true"])
+    r = wrk(url, run_s, connections, body_file, key, label)
+    if proc:
+        proc.wait()
+    print(f"  {label}: {r['rps']:,.0f} req/s, p50 {r['p50_us'] / 1e3:.2f} ms, p99 {r['p99_us'] / 1e3:.2f} ms, "
+          f"non-2xx {r['status_errors']}, socket errors {r['socket_errors']}", flush=True)
+    return r
+
+
+def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4, run_s=10):
+    ds = generate(api, "rings", 2000, noise=0.1, seed=1)
+    job = api.post("/api/v1/jobs", {"datasetId": ds, "validation": {"split": 0.0},
+                                    "model": {"type": "mlp", "layers": [{"units": 16, "activation": "relu"}]},
+                                    "training": {"epochs": 20, "earlyStopping": {"patience": 0}}})
+    job = wait_job(api, job["id"])
+    if job["status"] != "SUCCEEDED":
+        raise SystemExit(f"rings job {job['status']}: {json.dumps(job)[:1500]}")
+    small_model = job["modelId"]
+    tmp = tempfile.mkdtemp(prefix="widrow-bench-")
+    one = os.path.join(tmp, "one.json")
+    with open(one, "w") as f:
+        json.dump({"inputs": [[0.3, -0.7]]}, f)
+    batch = os.path.join(tmp, "batch1000.json")
+    with open(batch, "w") as f:
+        json.dump({"inputs": fashion_rows(1000)}, f, separators=(",", ":"))
+    # Sanity: each body is accepted and answers as many rows as it sends.
+    for model, body, rows in ((small_model, one, 1), (fashion_model, batch, 1000)):
+        with open(body) as f:
+            resp = api.post(f"/api/v1/models/{model}/predict", json.load(f))
+        if len(resp["predictions"]) != rows:
+            raise SystemExit(f"predict on {model} returned {len(resp['predictions'])} rows, expected {rows}")
+    base = api.url
+    res = {"batch_body_bytes": os.path.getsize(batch), "connections": connections, "seconds": run_s}
+    # One connection, one request at a time: fixed cost per request vs cost per row, without wrk competing.
+    fashion_one = os.path.join(tmp, "fashion1.json")
+    with open(fashion_one, "w") as f:
+        json.dump({"inputs": fashion_rows(1)}, f, separators=(",", ":"))
+    res["sequential"] = {
+        "health": sequential(base + "/actuator/health", None, None),
+        "predict1_small": sequential(f"{base}/api/v1/models/{small_model}/predict", one, api.key),
+        "predict1_fashion": sequential(f"{base}/api/v1/models/{fashion_model}/predict", fashion_one, api.key),
+        "predict1000_fashion": sequential(f"{base}/api/v1/models/{fashion_model}/predict", batch, api.key, n=15),
+    }
+    print("  sequential (1 connection, median ms): " + ", ".join(f"{k} {v:.2f}" for k, v in res["sequential"].items()),
+          flush=True)
+    res["health"] = measure(base + "/actuator/health", None, None, "GET /actuator/health", connections, warm_s, run_s)
+    res["predict1"] = measure(f"{base}/api/v1/models/{small_model}/predict", one, api.key, "POST predict 1 row (2-16-2)",
+                              connections, warm_s, run_s, server_pid, os.path.join(out_dir, "service-jstack-predict1.txt"))
+    res["predict1000"] = measure(f"{base}/api/v1/models/{fashion_model}/predict", batch, api.key,
+                                 "POST predict 1000 rows (784-256-128-10)", connections, warm_s, run_s, server_pid,
+                                 os.path.join(out_dir, "service-jstack-predict1000.txt"))
+    res["predict1000"]["rows_per_s"] = res["predict1000"]["rps"] * 1000
+    print(f"  1000-row batch: {res['predict1000']['rows_per_s']:,.0f} rows/s "
+          f"({res['batch_body_bytes'] / 1e6:.1f} MB body)", flush=True)
+    return res
+
+
+def service(url, key, epochs, out_json, server_pid):
+    api = Api(url, key)
+    out = {"epochs": epochs}
+    print("== small jobs (sequential, 10 each)", flush=True)
+    out["small"] = small_jobs(api)
+    print(f"== Fashion-MNIST reference job through the service ({epochs} epochs)", flush=True)
+    out["fashion"] = fashion_job(api, epochs, server_pid)
+    print("== prediction (wrk -t2 -c16, 4 s warm-up + 10 s each)", flush=True)
+    out["predict"] = prediction(api, out["fashion"]["model"], server_pid, os.path.dirname(out_json))
+    with open(out_json, "w") as f:
+        json.dump(out, f, indent=1)
+
+
+# ---- 5. summary ----
+
+def verdict(ok):
+    return "yes" if ok else "**no**"
+
+
+def engine_gc(engine_json):
+    """Sum of GC pause ms in the engine run's -Xlog:gc file (next to its JSON), or None."""
+    import re
+    log = engine_json[:-len(".json")] + "-gc.log"
+    if not os.path.exists(log):
+        return None
+    pauses = [float(m.group(1)) for m in re.finditer(r"Pause.* ([0-9.]+)ms$", open(log).read(), re.M)]
+    return sum(pauses) / 1e3, len(pauses)
+
+
+def summary(service_json, engine_a_json, engine_b_json, out_md):
+    s = json.load(open(service_json))
+    ea = json.load(open(engine_a_json))["reference"]
+    eb = json.load(open(engine_b_json))["reference"]
+    e_median = (ea["epoch_s_median"] + eb["epoch_s_median"]) / 2
+    lines = [f"# Widrow service benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+             f"{os.cpu_count()} CPUs, one server, loopback)", "",
+             "## Small jobs (10 sequential submissions each after one unmeasured; times from the job's createdAt)", "",
+             "| job | submit→RUNNING median / max | RUNNING→SUCCEEDED median / max | submit→SUCCEEDED median / max | "
+             "client wall median / max | first (cold) wall | ≤ 200 ms start | ≤ 1 s done |",
+             "|---|---:|---:|---:|---:|---:|:-:|:-:|"]
+    for r in s["small"]:
+        st, dn, wl = r["start_ms"], r["done_ms"], r["wall_ms"]
+        tr = r["train_ms"]
+        lines.append(f"| {r['case']} | {st['median']:.0f} / {st['max']:.0f} ms | {tr['median']:.0f} / {tr['max']:.0f} ms"
+                     f" | {dn['median']:.0f} / {dn['max']:.0f} ms"
+                     f" | {wl['median']:.0f} / {wl['max']:.0f} ms | {r.get('cold_wall_ms', float('nan')):.0f} ms | {verdict(st['max'] <= 200)} | "
+                     f"{verdict(max(dn['max'], wl['max']) <= 1000)} |")
+    f = s["fashion"]
+    ratio = f["epoch_s_median"] / e_median
+    lines += ["", f"## Fashion-MNIST 784-256-128-10, {s['epochs']} epochs, batch 128, Adam", "",
+              "| run | epoch seconds | median epoch | samples/s | service ÷ engine (≤ 1.10) |",
+              "|---|---|---:|---:|---:|",
+              f"| service (job metrics) | {', '.join('%.2f' % x for x in f['epoch_seconds'])} | "
+              f"{f['epoch_s_median']:.3f} s | {60000 / f['epoch_s_median']:,.0f} | |",
+              f"| engine A, before the server (TrainBench) | {', '.join('%.2f' % x['seconds'] for x in ea['epochs'])} | "
+              f"{ea['epoch_s_median']:.3f} s | {60000 / ea['epoch_s_median']:,.0f} | {f['epoch_s_median'] / ea['epoch_s_median']:.2f} |",
+              f"| engine B, after the server (TrainBench) | {', '.join('%.2f' % x['seconds'] for x in eb['epochs'])} | "
+              f"{eb['epoch_s_median']:.3f} s | {60000 / eb['epoch_s_median']:,.0f} | {f['epoch_s_median'] / eb['epoch_s_median']:.2f} |",
+              f"| engine, mean of A and B | | {e_median:.3f} s | {60000 / e_median:,.0f} | **{ratio:.2f}** ({verdict(ratio <= 1.10)}) |",
+              "", f"Upload of both IDX pairs: {f['upload_s']:.1f} s; job started→finished {f['train_s']:.1f} s "
+              f"(sum of epochs {sum(f['epoch_seconds']):.1f} s); submit→observed done {f['wall_s']:.1f} s.",
+              (f"Server GC during the job: {f['gc']['seconds']:.2f} s ({f['gc']['young']} young, {f['gc']['full']} full "
+               f"collections). " if f.get("gc") else "") +
+              "".join(f"Engine {n} GC pauses (whole run incl. data load): {g[0]:.2f} s in {g[1]} pauses. "
+                      for n, g in (("A", engine_gc(engine_a_json)), ("B", engine_gc(engine_b_json))) if g) +
+              f"Service test accuracy after the last epoch: {f['last_epoch'].get('valAccuracy', 'n/a')}; "
+              f"engine: {ea['final_test_acc']:.4f} / {eb['final_test_acc']:.4f}."]
+    p = s["predict"]
+    h, p1, pb = p["health"], p["predict1"], p["predict1000"]
+    ratio_p = p1["rps"] / h["rps"]
+    lines += ["", f"## Prediction (wrk -t2 -c{p['connections']}, {p['seconds']} s each after a warm-up)", "",
+              "| endpoint | req/s | p50 | p99 | non-2xx | socket errors | target |",
+              "|---|---:|---:|---:|---:|---:|---|"]
+
+    def row(name, r, target):
+        return (f"| {name} | {r['rps']:,.0f} | {r['p50_us'] / 1e3:.2f} ms | {r['p99_us'] / 1e3:.2f} ms | "
+                f"{r['status_errors']} | {r['socket_errors']} | {target} |")
+    lines.append(row("GET /actuator/health", h, "baseline"))
+    lines.append(row("POST predict, 1 row, 2-16-2", p1, f"predict ÷ health = {ratio_p:.2f} (≥ 0.5: {verdict(ratio_p >= 0.5)})"))
+    lines.append(row(f"POST predict, 1000 rows, 784-256-128-10 ({p['batch_body_bytes'] / 1e6:.1f} MB)", pb,
+                     f"{pb['rows_per_s']:,.0f} rows/s (≥ 100,000: {verdict(pb['rows_per_s'] >= 100_000)})"))
+    q = p.get("sequential")
+    if q:
+        per_row = (q["predict1000_fashion"] - q["predict1_fashion"]) / 999
+        lines += ["", "Sequential, one connection, median per request: "
+                  f"health {q['health']:.2f} ms, 1-row predict 2-16-2 {q['predict1_small']:.2f} ms, "
+                  f"1-row predict 784-256-128-10 {q['predict1_fashion']:.2f} ms, "
+                  f"1000-row predict {q['predict1000_fashion']:.1f} ms "
+                  f"(≈ {per_row * 1e3:.0f} µs per extra row → {1000 / q['predict1000_fashion'] * 1000:,.0f} rows/s on one connection)."]
+    text = "\n".join(lines) + "\n"
+    print("\n" + text)
+    with open(out_md, "w") as fh:
+        fh.write(text)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 2 and sys.argv[1] == "service" and len(sys.argv) == 7:
+        service(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "summary" and len(sys.argv) == 6:
+        summary(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+    else:
+        sys.exit(__doc__)
