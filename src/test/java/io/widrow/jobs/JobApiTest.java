@@ -272,7 +272,7 @@ class JobApiTest extends JobsTestSupport {
     void maxRuntimeIsEnforced() throws Exception {
         String ds = generate(ADMIN_KEY, "rings", 3000, 0.1);
         String id = submit(ADMIN_KEY, "{\"datasetId\":\"" + ds + "\",\"maxRuntimeSeconds\":1,"
-                + "\"training\":{\"epochs\":100000,\"batchSize\":1}}").get("id").asString();
+                + "\"training\":{\"epochs\":100000,\"earlyStopping\":{\"patience\":0},\"batchSize\":1}}").get("id").asString();
         JsonNode job = awaitEnd(ADMIN_KEY, id);
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         assertThat(job.get("error").get("detail").asString()).isEqualTo("exceeded maxRuntimeSeconds=1");

@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** One worker, so a long job keeps the next one QUEUED. */
 class JobCancelTest extends JobsTestSupport {
-    private static final String LONG = "{\"datasetId\":\"%s\",\"training\":{\"epochs\":100000,\"batchSize\":8}}";
+    private static final String LONG = "{\"datasetId\":\"%s\",\"training\":{\"epochs\":100000,\"earlyStopping\":{\"patience\":0},\"batchSize\":8}}";
 
     @Autowired
     JdbcTemplate jdbc;

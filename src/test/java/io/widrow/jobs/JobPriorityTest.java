@@ -14,7 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** One worker kept busy, so the queue's order decides which waiting job runs next. */
 class JobPriorityTest extends JobsTestSupport {
-    private static final String LONG = "{\"datasetId\":\"%s\",\"training\":{\"epochs\":100000,\"batchSize\":8}}";
+    private static final String LONG = "{\"datasetId\":\"%s\",\"training\":{\"epochs\":100000,\"earlyStopping\":{\"patience\":0},\"batchSize\":8}}";
     private static final String SHORT = "{\"datasetId\":\"%s\",\"priority\":%d,\"model\":{\"layers\":[{\"units\":4}]},"
             + "\"training\":{\"epochs\":2}}";
 

@@ -109,7 +109,7 @@ class TwoNodePostgresTest {
 
             // A cancel sent to the node that is not training reaches the trainer through the database flag.
             String big = a.generate("rings", 4000, 0.1);
-            String id = a.post("/api/v1/jobs", "{\"datasetId\":\"" + big + "\",\"training\":{\"epochs\":100000,"
+            String id = a.post("/api/v1/jobs", "{\"datasetId\":\"" + big + "\",\"training\":{\"epochs\":100000,\"earlyStopping\":{\"patience\":0},"
                     + "\"batchSize\":8}}", 202).get("id").asString();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!a.get("/api/v1/jobs/" + id).get("status").asString().equals("RUNNING")) {
