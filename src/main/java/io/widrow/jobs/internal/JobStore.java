@@ -98,6 +98,12 @@ class JobStore {
     /** Inserts an epoch unless it is already there (the primary key is the final guard) and advances the job. */
     void recordEpoch(UUID id, JobViews.MetricsView m, String gradientNorms, String weightNorms, String latestJson,
                      Double eta) {
+        insertEpoch(id, m, gradientNorms, weightNorms);
+        advance(id, m.epoch(), latestJson, eta);
+    }
+
+    /** Inserts an epoch's metrics row unless it is already there. */
+    void insertEpoch(UUID id, JobViews.MetricsView m, String gradientNorms, String weightNorms) {
         Long present = jdbc.queryForObject("SELECT COUNT(*) FROM job_metrics WHERE job_id = ? AND epoch = ?",
                 Long.class, id, m.epoch());
         if (present == null || present == 0) {
@@ -105,8 +111,12 @@ class JobStore {
                     id, m.epoch(), m.loss(), m.accuracy(), m.valLoss(), m.valAccuracy(), m.learningRate(), m.momentum(),
                     m.samplesPerSecond(), m.seconds(), gradientNorms, weightNorms);
         }
+    }
+
+    /** Moves a running job's progress to {@code epoch}. */
+    void advance(UUID id, int epoch, String latestJson, Double eta) {
         jdbc.update("UPDATE jobs SET epoch = ?, latest = ?, eta_seconds = ? WHERE id = ? AND status = 'RUNNING'",
-                m.epoch(), latestJson, eta, id);
+                epoch, latestJson, eta, id);
     }
 
     boolean finish(UUID id, JobStatus status, UUID modelId, String errorTitle, String errorDetail, Instant now) {
