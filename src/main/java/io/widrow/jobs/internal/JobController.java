@@ -8,15 +8,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.widrow.security.Caller;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/v1/jobs")
 @Tag(name = "Jobs", description = "Queue training runs, follow their progress, cancel them")
 class JobController {
-    private static final RequestAttributeSecurityContextRepository CONTEXTS =
-            new RequestAttributeSecurityContextRepository();
 
     private final JobService jobs;
     private final JobEvents events;
@@ -74,14 +68,9 @@ class JobController {
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events: 'epoch' per finished epoch (finished ones replayed first) and "
             + "'status' with the job on every status change; the stream ends after the final status")
-    SseEmitter events(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletRequest request,
-                      HttpServletResponse response) {
+    SseEmitter events(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         jobs.visible(id, caller);
-        // When the stream completes, the servlet container re-dispatches the request (ASYNC) through the security
-        // filters; the API key filter does not run again, so without this the authorization filter denies the
-        // dispatch and the connection is cut before the final chunk. Saving the context where the stateless
-        // configuration looks for it (a request attribute) lets that dispatch through as the same caller.
-        CONTEXTS.saveContext(SecurityContextHolder.getContext(), request, response);
+        // The completing ASYNC re-dispatch is permitted by the security chain itself (SecurityConfig).
         return events.subscribe(id);
     }
 
