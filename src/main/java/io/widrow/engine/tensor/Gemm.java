@@ -40,34 +40,10 @@ public final class Gemm {
         Default.ENGINE.multiply(GemmKernel.TN, a.data(), b.data(), c.data(), a.cols(), a.rows(), b.cols());
     }
 
-    /**
-     * C = A·Bᵀ with A (m×k), B (n×k), C (m×n). Overwrites C. The kernels absorb the transpose while
-     * packing, so {@code scratch} is no longer used (any array, even empty, is accepted).
-     */
-    public static void matmulTransB(Matrix a, Matrix b, Matrix c, float[] scratch) {
-        matmulTransB(a, b, c);
-    }
-
     /** C = A·Bᵀ with A (m×k), B (n×k), C (m×n). Overwrites C. */
     public static void matmulTransB(Matrix a, Matrix b, Matrix c) {
         check(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows(), "A·Bᵀ", a, b, c);
         Default.ENGINE.multiply(GemmKernel.NT, a.data(), b.data(), c.data(), a.rows(), a.cols(), b.rows());
-    }
-
-    /** dst[cols×rows] = src[rows×cols]ᵀ. */
-    public static void transpose(float[] src, float[] dst, int rows, int cols) {
-        final int tile = 32;
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            int r1 = Math.min(rows, r0 + tile);
-            for (int c0 = 0; c0 < cols; c0 += tile) {
-                int c1 = Math.min(cols, c0 + tile);
-                for (int r = r0; r < r1; r++) {
-                    for (int c = c0; c < c1; c++) {
-                        dst[c * rows + r] = src[r * cols + c];
-                    }
-                }
-            }
-        }
     }
 
     /** Mutates C: adds {@code bias} (length C.cols) to every row. */
