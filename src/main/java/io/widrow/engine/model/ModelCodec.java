@@ -3,6 +3,7 @@ package io.widrow.engine.model;
 import io.widrow.engine.data.Dataset;
 import io.widrow.engine.features.Standardizer;
 import io.widrow.engine.io.Json;
+import io.widrow.engine.nn.Dense;
 import io.widrow.engine.nn.Layer;
 import io.widrow.engine.nn.Network;
 import io.widrow.engine.nn.NetworkBuilder;
@@ -64,7 +65,7 @@ public final class ModelCodec {
             l.put("inputs", layer.inputSize());
             l.put("outputs", layer.outputSize());
             if (!layer.parameters().isEmpty()) {
-                l.put("parameters", tensors(layer.parameters()));
+                l.put("parameters", tensors(layer));
             }
             if (!layer.buffers().isEmpty()) {
                 l.put("buffers", tensors(layer.buffers()));
@@ -77,6 +78,18 @@ public final class ModelCodec {
         n.put("loss", net.loss().name());
         n.put("layers", layers);
         return n;
+    }
+
+    /** A dense layer's W is written (out × in), whatever layout the layer computes with. */
+    private static Map<String, Object> tensors(Layer layer) {
+        Map<String, Object> m = tensors(layer.parameters());
+        if (layer instanceof Dense d) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("shape", new int[] {d.outputSize(), d.inputSize()});
+            t.put("values", d.weightsOutByIn());
+            m.put(d.weights().name(), t);
+        }
+        return m;
     }
 
     private static Map<String, Object> tensors(List<Parameter> ps) {
@@ -124,6 +137,10 @@ public final class ModelCodec {
                 Map<String, Object> l = SpecJson.object(layers.get(i), "network.layers[" + i + "]");
                 Layer layer = net.layers().get(i);
                 load(layer.parameters(), l.get("parameters"), "network.layers[" + i + "].parameters");
+                if (layer instanceof Dense d) {
+                    // Files hold W (out × in); load() copied it verbatim into the transposed kernel.
+                    d.setWeightsOutByIn(d.weights().value().clone());
+                }
                 load(layer.buffers(), l.get("buffers"), "network.layers[" + i + "].buffers");
             }
             return new TrainedModel(spec, task, featureNames, classes, outputs, standardizer, net, null);

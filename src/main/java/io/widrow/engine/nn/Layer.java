@@ -26,6 +26,14 @@ public interface Layer {
      */
     Matrix backward(Matrix gradOutput);
 
+    /**
+     * As {@link #backward(Matrix)}, but a layer may skip dE/d(input) and return null when
+     * {@code needInputGradient} is false (the first layer of a network: nothing consumes it).
+     */
+    default Matrix backward(Matrix gradOutput, boolean needInputGradient) {
+        return backward(gradOutput);
+    }
+
     /** Trainable parameters in a stable order (empty for parameter-free layers). */
     List<Parameter> parameters();
 

@@ -124,7 +124,7 @@ public final class Network {
         loss.gradient(lastZ, a, targets, gradZ);
         Matrix g = gradZ;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+            g = layers.get(i).backward(g, i > 0);
         }
         return value;
     }

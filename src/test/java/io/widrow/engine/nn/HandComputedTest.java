@@ -35,15 +35,27 @@ class HandComputedTest {
     @Test
     void denseForwardAndBackwardOnTwoByTwo() {
         Dense dense = new Dense(2, 2, ZEROS, new Rng(0));
-        System.arraycopy(new float[] {1, 2, 3, 4}, 0, dense.weights().value(), 0, 4);
+        dense.setWeightsOutByIn(new float[] {1, 2, 3, 4});
         System.arraycopy(new float[] {0.5f, -1}, 0, dense.bias().value(), 0, 2);
         Matrix x = Matrix.of(new float[] {1, 1}, new float[] {2, 0});
         // z = x·Wᵀ + b: row 0 = (1+2+0.5, 3+4−1), row 1 = (2+0.5, 6−1).
         assertThat(dense.forward(x, true).copy().data()).containsExactly(3.5f, 6f, 2.5f, 5f);
         Matrix dx = dense.backward(Matrix.of(new float[] {1, 0}, new float[] {0, 1}));
-        assertThat(dense.weights().grad()).containsExactly(1, 1, 2, 0);
+        assertThat(dense.weightGradOutByIn()).containsExactly(1, 1, 2, 0);
         assertThat(dense.bias().grad()).containsExactly(1, 1);
         assertThat(dx.copy().data()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void firstLayerSkipsTheInputGradientButNotTheWeightGradients() {
+        Dense dense = new Dense(2, 2, ZEROS, new Rng(0));
+        dense.setWeightsOutByIn(new float[] {1, 2, 3, 4});
+        dense.forward(Matrix.of(new float[] {1, 1}, new float[] {2, 0}), true);
+        assertThat(dense.backward(Matrix.of(new float[] {1, 0}, new float[] {0, 1}), false)).isNull();
+        assertThat(dense.weightGradOutByIn()).containsExactly(1, 1, 2, 0);
+        assertThat(dense.bias().grad()).containsExactly(1, 1);
+        // The kernel is W transposed: K[i][o] = W[o][i].
+        assertThat(dense.weights().value()).containsExactly(1, 3, 2, 4);
     }
 
     @Test
@@ -109,10 +121,10 @@ class HandComputedTest {
     @Test
     void courseXorNetworkWithRelu() {
         Dense hidden = new Dense(2, 2, ZEROS, new Rng(0));
-        System.arraycopy(new float[] {1, 1, 1, 1}, 0, hidden.weights().value(), 0, 4);
+        hidden.setWeightsOutByIn(new float[] {1, 1, 1, 1});
         System.arraycopy(new float[] {0, -1}, 0, hidden.bias().value(), 0, 2);
         Dense output = new Dense(2, 1, ZEROS, new Rng(0));
-        System.arraycopy(new float[] {1, -2}, 0, output.weights().value(), 0, 2);
+        output.setWeightsOutByIn(new float[] {1, -2});
         ActivationLayer relu = new ActivationLayer(new Relu(), 2);
         ActivationLayer identity = new ActivationLayer(new Identity(), 1);
         Matrix x = Matrix.of(new float[] {0, 0}, new float[] {0, 1}, new float[] {1, 0}, new float[] {1, 1});
