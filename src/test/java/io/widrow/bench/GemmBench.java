@@ -9,21 +9,24 @@ import java.util.SplittableRandom;
  * peak. Run by {@code bench/run-gemm.sh}; arguments: {@code [path] [seconds-per-shape]}.
  */
 public final class GemmBench {
-    /** name, form, m, k, n: forward A·Wᵀ, dW = δᵀ·A, dA = δ·W for each layer. */
+    /**
+     * name, form, m, k, n — the products a training step runs, with Dense holding K = Wᵀ (in × out):
+     * forward X·K, weight gradient Xᵀ·δ, input gradient δ·Kᵀ (not for the first layer, whose input
+     * gradient nothing consumes), then a batch-1 forward.
+     */
     static final Object[][] SHAPES = {
-        {"L1 fwd  A·Wᵀ", BenchAccess.NT, 128, 784, 256},
-        {"L1 dW   δᵀ·A", BenchAccess.TN, 256, 128, 784},
-        {"L1 dA   δ·W ", BenchAccess.NN, 128, 256, 784},
-        {"L2 fwd  A·Wᵀ", BenchAccess.NT, 128, 256, 128},
-        {"L2 dW   δᵀ·A", BenchAccess.TN, 128, 128, 256},
-        {"L2 dA   δ·W ", BenchAccess.NN, 128, 128, 256},
-        {"L3 fwd  A·Wᵀ", BenchAccess.NT, 128, 128, 10},
-        {"L3 dW   δᵀ·A", BenchAccess.TN, 10, 128, 128},
-        {"L3 dA   δ·W ", BenchAccess.NN, 128, 10, 128},
-        {"b1 fwd  A·Wᵀ", BenchAccess.NT, 1, 784, 256},
+        {"L1 fwd  X·K ", BenchAccess.NN, 128, 784, 256},
+        {"L1 dK   Xᵀ·δ", BenchAccess.TN, 784, 128, 256},
+        {"L2 fwd  X·K ", BenchAccess.NN, 128, 256, 128},
+        {"L2 dK   Xᵀ·δ", BenchAccess.TN, 256, 128, 128},
+        {"L2 dX   δ·Kᵀ", BenchAccess.NT, 128, 128, 256},
+        {"L3 fwd  X·K ", BenchAccess.NN, 128, 128, 10},
+        {"L3 dK   Xᵀ·δ", BenchAccess.TN, 128, 128, 10},
+        {"L3 dX   δ·Kᵀ", BenchAccess.NT, 128, 10, 128},
+        {"b1 fwd  X·K ", BenchAccess.NN, 1, 784, 256},
     };
     /** Rows of SHAPES that a batch-128 training step runs (all but the batch-1 probe). */
-    static final int TRAINING_SHAPES = 9;
+    static final int TRAINING_SHAPES = 8;
 
     private GemmBench() {
     }

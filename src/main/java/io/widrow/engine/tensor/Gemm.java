@@ -18,6 +18,10 @@ public final class Gemm {
         static final GemmEngine ENGINE = GemmEngine.fromSystemProperties();
     }
 
+    static GemmEngine engine() {
+        return Default.ENGINE;
+    }
+
     /** Which kernels and thread count are in use, e.g. {@code "vector-avx512 (16 lanes) x2 threads"}. */
     public static String implementation() {
         return Default.ENGINE.implementation();

@@ -21,11 +21,27 @@ final class GemmEngine {
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
 
     private final GemmKernel kernel;
+    private final ElementKernel elements;
     private final GemmPool pool;
 
     private GemmEngine(GemmKernel kernel, int threads) {
         this.kernel = kernel;
+        this.elements = kernel instanceof PortableGemm ? new PortableElements() : loadVectorElements();
         this.pool = threads > 1 ? new GemmPool(threads) : null;
+    }
+
+    /** The element kernels that go with the GEMM path: vector with vector, portable with portable. */
+    ElementKernel elements() {
+        return elements;
+    }
+
+    private static ElementKernel loadVectorElements() {
+        try {
+            return (ElementKernel) Class.forName("io.widrow.engine.tensor.VectorElements")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("vector element kernels failed to load: " + e, e);
+        }
     }
 
     /** Whether the JVM was started with {@code --add-modules jdk.incubator.vector}. */

@@ -45,7 +45,7 @@ final class GemmPool {
             int panels = (n + pw - 1) / pw;
             // Split where the expensive packing is: Bᵀ (A·Bᵀ) by columns, Aᵀ (Aᵀ·B) by rows; each
             // thread then packs only its own share.
-            boolean byCols = panels >= parts && (form != GemmKernel.TN || m < 4 * parts * ROW_ALIGN);
+            boolean byCols = panels >= parts && (form == GemmKernel.NT || m < 4 * parts * ROW_ALIGN);
             caller = Thread.currentThread();
             pending.set(workers.length);
             Throwable own = null;

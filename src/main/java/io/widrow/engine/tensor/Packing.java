@@ -11,13 +11,19 @@ final class Packing {
 
     /**
      * Copies Aᵀ's rows i0..i1 (columns of the stored k×m A) for k-range pc..pc+kc into row-major
-     * {@code dst[(i - i0) * kc + p]}, so the kernel reads them like rows of a plain A.
+     * {@code dst[(i - i0) * kc + p]}, so the kernel reads them like rows of a plain A. Goes a strip of
+     * {@code strip} rows at a time: each source row is read a few floats at a time and the strip's
+     * destination rows are written sequentially, where row-by-row order scattered writes over all rows.
      */
-    static void packTransposedA(float[] a, int m, int i0, int i1, int pc, int kc, float[] dst) {
-        for (int p = 0; p < kc; p++) {
-            int src = (pc + p) * m;
-            for (int i = i0, d = p; i < i1; i++, d += kc) {
-                dst[d] = a[src + i];
+    static void packTransposedA(float[] a, int m, int i0, int i1, int pc, int kc, float[] dst, int strip) {
+        for (int s = i0; s < i1; s += strip) {
+            int rows = Math.min(strip, i1 - s);
+            int base = (s - i0) * kc;
+            for (int p = 0; p < kc; p++) {
+                int src = (pc + p) * m + s;
+                for (int r = 0, d = base + p; r < rows; r++, d += kc) {
+                    dst[d] = a[src + r];
+                }
             }
         }
     }

@@ -4,30 +4,39 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked micro-kernels over a packed B panel two vectors wide. The 6×2 tile keeps twelve
- * independent accumulators live across the k loop: enough FMA chains to cover the FMA latency on two
- * ports, while leaving registers for the two B vectors and the broadcast A value.
+ * Register-blocked micro-kernels over a packed B panel. The main tile is 6 rows × 4 vectors: 24
+ * accumulators (of the 32 vector registers) give each FMA port enough independent chains, and every
+ * broadcast A value feeds four FMAs, so loads stay well under the FMA rate. A narrow tail (at most one
+ * vector of columns, e.g. a 10-class output) has its own 6 × 1 tile instead of a mostly empty panel.
+ *
+ * <p>A is read in place: element (r, p) of the tile is {@code a[ao + r*rs + p]} (rows of A, or rows
+ * of a packed Aᵀ). B panel element (p, j) is {@code bp[p*width + j]}. Every index is the loop variable
+ * plus an invariant, so C2 removes the bounds checks. Rows past {@code rows} repeat the last real row
+ * and are not stored.
+ *
+ * <p>Operand order matters on JDK 17: {@code b.fma(x, acc)} compiled to about twice the speed of
+ * {@code x.fma(b, acc)}. Vectors never cross a method boundary: a helper C2 declines to inline would
+ * box them, so the stores are written out here.
  */
 final class VectorTiles {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    /** Panel width in floats. */
-    static final int W = 2 * L;
+    static final int NV = 4;
+    /** Main panel width in floats. */
+    static final int W = NV * L;
     static final int MR = 6;
 
     private VectorTiles() {
     }
 
     /**
-     * C[rows × nw] (+)= A · Bpanel over kc, where A(r, p) = a[ao + r*rs + p] (rows of A in place, or
-     * a packed copy of Aᵀ's) and Bpanel(p, j) = bp[p*W + j]. Every index is the loop variable plus an
-     * invariant, so C2 removes the bounds checks. Rows past {@code rows} repeat the last real row and
-     * are not stored.
+     * C[rows × nw] (+)= A · Bpanel over kc, for a panel {@link #W} wide. Full tiles are stored straight
+     * from the accumulators; ragged ones go through {@code tmp} (MR × W floats).
      */
-    static void tile6(float[] a, int ao, int rs, float[] bp, int kc, float[] c, int ci, int ldc, int rows, int nw,
-                      boolean add, float[] tmp) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    static void tile6x4(float[] a, int ao, int rs, float[] bp, int kc, float[] c, int ci, int ldc, int rows, int nw,
+                        boolean add, float[] tmp) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
         int last = rows - 1;
         int a0 = ao;
         int a1 = ao + Math.min(1, last) * rs;
@@ -35,67 +44,97 @@ final class VectorTiles {
         int a3 = ao + Math.min(3, last) * rs;
         int a4 = ao + Math.min(4, last) * rs;
         int a5 = ao + Math.min(5, last) * rs;
-        // b.fma(x, acc), not x.fma(b, acc): measured 2x faster on JDK 17 C2, which selects different
-        // instructions for the two operand orders.
         for (int p = 0; p < kc; p++) {
             int bi = p * W;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-            c00 = b0.fma(x, c00);
-            c01 = b1.fma(x, c01);
-            x = FloatVector.broadcast(S, a[a1 + p]);
-            c10 = b0.fma(x, c10);
-            c11 = b1.fma(x, c11);
-            x = FloatVector.broadcast(S, a[a2 + p]);
-            c20 = b0.fma(x, c20);
-            c21 = b1.fma(x, c21);
-            x = FloatVector.broadcast(S, a[a3 + p]);
-            c30 = b0.fma(x, c30);
-            c31 = b1.fma(x, c31);
-            x = FloatVector.broadcast(S, a[a4 + p]);
-            c40 = b0.fma(x, c40);
-            c41 = b1.fma(x, c41);
-            x = FloatVector.broadcast(S, a[a5 + p]);
-            c50 = b0.fma(x, c50);
-            c51 = b1.fma(x, c51);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, bp, bi + 3 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = b0.fma(x0, c00); c01 = b1.fma(x0, c01); c02 = b2.fma(x0, c02); c03 = b3.fma(x0, c03);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = b0.fma(x1, c10); c11 = b1.fma(x1, c11); c12 = b2.fma(x1, c12); c13 = b3.fma(x1, c13);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = b0.fma(x2, c20); c21 = b1.fma(x2, c21); c22 = b2.fma(x2, c22); c23 = b3.fma(x2, c23);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0.fma(x3, c30); c31 = b1.fma(x3, c31); c32 = b2.fma(x3, c32); c33 = b3.fma(x3, c33);
+            FloatVector x4 = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = b0.fma(x4, c40); c41 = b1.fma(x4, c41); c42 = b2.fma(x4, c42); c43 = b3.fma(x4, c43);
+            FloatVector x5 = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = b0.fma(x5, c50); c51 = b1.fma(x5, c51); c52 = b2.fma(x5, c52); c53 = b3.fma(x5, c53);
         }
-        // Spilling through tmp costs 24 stores per kc×192 FMAs, and keeps vector values out of method
-        // signatures: a helper taking FloatVector that C2 declines to inline boxes every argument.
-        c00.intoArray(tmp, 0);
-        c01.intoArray(tmp, L);
-        c10.intoArray(tmp, 2 * L);
-        c11.intoArray(tmp, 3 * L);
-        c20.intoArray(tmp, 4 * L);
-        c21.intoArray(tmp, 5 * L);
-        c30.intoArray(tmp, 6 * L);
-        c31.intoArray(tmp, 7 * L);
-        c40.intoArray(tmp, 8 * L);
-        c41.intoArray(tmp, 9 * L);
-        c50.intoArray(tmp, 10 * L);
-        c51.intoArray(tmp, 11 * L);
-        flush(tmp, c, ci, ldc, rows, nw, add);
+        if (rows == MR && nw == W) {
+            int o0 = ci;
+            int o1 = o0 + ldc;
+            int o2 = o1 + ldc;
+            int o3 = o2 + ldc;
+            int o4 = o3 + ldc;
+            int o5 = o4 + ldc;
+            if (add) {
+                c00 = c00.add(FloatVector.fromArray(S, c, o0)); c01 = c01.add(FloatVector.fromArray(S, c, o0 + L)); c02 = c02.add(FloatVector.fromArray(S, c, o0 + 2 * L)); c03 = c03.add(FloatVector.fromArray(S, c, o0 + 3 * L));
+                c10 = c10.add(FloatVector.fromArray(S, c, o1)); c11 = c11.add(FloatVector.fromArray(S, c, o1 + L)); c12 = c12.add(FloatVector.fromArray(S, c, o1 + 2 * L)); c13 = c13.add(FloatVector.fromArray(S, c, o1 + 3 * L));
+                c20 = c20.add(FloatVector.fromArray(S, c, o2)); c21 = c21.add(FloatVector.fromArray(S, c, o2 + L)); c22 = c22.add(FloatVector.fromArray(S, c, o2 + 2 * L)); c23 = c23.add(FloatVector.fromArray(S, c, o2 + 3 * L));
+                c30 = c30.add(FloatVector.fromArray(S, c, o3)); c31 = c31.add(FloatVector.fromArray(S, c, o3 + L)); c32 = c32.add(FloatVector.fromArray(S, c, o3 + 2 * L)); c33 = c33.add(FloatVector.fromArray(S, c, o3 + 3 * L));
+                c40 = c40.add(FloatVector.fromArray(S, c, o4)); c41 = c41.add(FloatVector.fromArray(S, c, o4 + L)); c42 = c42.add(FloatVector.fromArray(S, c, o4 + 2 * L)); c43 = c43.add(FloatVector.fromArray(S, c, o4 + 3 * L));
+                c50 = c50.add(FloatVector.fromArray(S, c, o5)); c51 = c51.add(FloatVector.fromArray(S, c, o5 + L)); c52 = c52.add(FloatVector.fromArray(S, c, o5 + 2 * L)); c53 = c53.add(FloatVector.fromArray(S, c, o5 + 3 * L));
+            }
+            c00.intoArray(c, o0); c01.intoArray(c, o0 + L); c02.intoArray(c, o0 + 2 * L); c03.intoArray(c, o0 + 3 * L);
+            c10.intoArray(c, o1); c11.intoArray(c, o1 + L); c12.intoArray(c, o1 + 2 * L); c13.intoArray(c, o1 + 3 * L);
+            c20.intoArray(c, o2); c21.intoArray(c, o2 + L); c22.intoArray(c, o2 + 2 * L); c23.intoArray(c, o2 + 3 * L);
+            c30.intoArray(c, o3); c31.intoArray(c, o3 + L); c32.intoArray(c, o3 + 2 * L); c33.intoArray(c, o3 + 3 * L);
+            c40.intoArray(c, o4); c41.intoArray(c, o4 + L); c42.intoArray(c, o4 + 2 * L); c43.intoArray(c, o4 + 3 * L);
+            c50.intoArray(c, o5); c51.intoArray(c, o5 + L); c52.intoArray(c, o5 + 2 * L); c53.intoArray(c, o5 + 3 * L);
+            return;
+        }
+        c00.intoArray(tmp, 0); c01.intoArray(tmp, 1 * L); c02.intoArray(tmp, 2 * L); c03.intoArray(tmp, 3 * L);
+        c10.intoArray(tmp, 4 * L); c11.intoArray(tmp, 5 * L); c12.intoArray(tmp, 6 * L); c13.intoArray(tmp, 7 * L);
+        c20.intoArray(tmp, 8 * L); c21.intoArray(tmp, 9 * L); c22.intoArray(tmp, 10 * L); c23.intoArray(tmp, 11 * L);
+        c30.intoArray(tmp, 12 * L); c31.intoArray(tmp, 13 * L); c32.intoArray(tmp, 14 * L); c33.intoArray(tmp, 15 * L);
+        c40.intoArray(tmp, 16 * L); c41.intoArray(tmp, 17 * L); c42.intoArray(tmp, 18 * L); c43.intoArray(tmp, 19 * L);
+        c50.intoArray(tmp, 20 * L); c51.intoArray(tmp, 21 * L); c52.intoArray(tmp, 22 * L); c53.intoArray(tmp, 23 * L);
+        flush(tmp, W, c, ci, ldc, rows, nw, add);
     }
 
-    /** Writes (or adds) the spilled tile's first {@code rows × nw} values into C. */
-    private static void flush(float[] tmp, float[] c, int ci, int ldc, int rows, int nw, boolean add) {
+    /** As {@link #tile6x4} for a panel one vector wide ({@code nw ≤ L}); {@code tmp} holds MR × L floats. */
+    static void tile6x1(float[] a, int ao, int rs, float[] bp, int kc, float[] c, int ci, int ldc, int rows, int nw,
+                        boolean add, float[] tmp) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
+        int last = rows - 1;
+        int a0 = ao;
+        int a1 = ao + Math.min(1, last) * rs;
+        int a2 = ao + Math.min(2, last) * rs;
+        int a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs;
+        int a5 = ao + Math.min(5, last) * rs;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, p * L);
+            c0 = b0.fma(FloatVector.broadcast(S, a[a0 + p]), c0);
+            c1 = b0.fma(FloatVector.broadcast(S, a[a1 + p]), c1);
+            c2 = b0.fma(FloatVector.broadcast(S, a[a2 + p]), c2);
+            c3 = b0.fma(FloatVector.broadcast(S, a[a3 + p]), c3);
+            c4 = b0.fma(FloatVector.broadcast(S, a[a4 + p]), c4);
+            c5 = b0.fma(FloatVector.broadcast(S, a[a5 + p]), c5);
+        }
+        c0.intoArray(tmp, 0);
+        c1.intoArray(tmp, L);
+        c2.intoArray(tmp, 2 * L);
+        c3.intoArray(tmp, 3 * L);
+        c4.intoArray(tmp, 4 * L);
+        c5.intoArray(tmp, 5 * L);
+        flush(tmp, L, c, ci, ldc, rows, nw, add);
+    }
+
+    /** Writes (or adds) the first {@code rows × nw} values of a tile spilled with row stride {@code width}. */
+    private static void flush(float[] tmp, int width, float[] c, int ci, int ldc, int rows, int nw, boolean add) {
         for (int r = 0; r < rows; r++) {
-            int t = r * W;
+            int t = r * width;
             int o = ci + r * ldc;
-            if (nw == W) {
-                FloatVector v0 = FloatVector.fromArray(S, tmp, t);
-                FloatVector v1 = FloatVector.fromArray(S, tmp, t + L);
-                if (add) {
-                    v0 = v0.add(FloatVector.fromArray(S, c, o));
-                    v1 = v1.add(FloatVector.fromArray(S, c, o + L));
-                }
-                v0.intoArray(c, o);
-                v1.intoArray(c, o + L);
-            } else {
-                // Masked stores are slow on JDK 17; ragged edges are rare.
+            if (add) {
                 for (int j = 0; j < nw; j++) {
-                    c[o + j] = add ? c[o + j] + tmp[t + j] : tmp[t + j];
+                    c[o + j] += tmp[t + j];
                 }
+            } else {
+                System.arraycopy(tmp, t, c, o, nw);
             }
         }
     }

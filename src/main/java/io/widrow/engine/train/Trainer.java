@@ -8,6 +8,7 @@ import io.widrow.engine.optim.GradientClipping;
 import io.widrow.engine.optim.MomentumSchedule;
 import io.widrow.engine.optim.Optimizer;
 import io.widrow.engine.schedule.LearningRateSchedule;
+import io.widrow.engine.tensor.Elementwise;
 import io.widrow.engine.tensor.Matrix;
 import io.widrow.engine.tensor.Rng;
 import java.util.ArrayList;
@@ -124,22 +125,8 @@ public final class Trainer {
         return new TrainingResult(epochsRun, false, stoppedEarly, bestEpoch, history);
     }
 
-    /** Four independent sums, because this runs over every weight gradient on every batch. */
+    /** Runs over every weight gradient on every batch, hence the vector kernel. */
     static double l2(float[] v) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (int end = v.length - 3; i < end; i += 4) {
-            s0 += (double) v[i] * v[i];
-            s1 += (double) v[i + 1] * v[i + 1];
-            s2 += (double) v[i + 2] * v[i + 2];
-            s3 += (double) v[i + 3] * v[i + 3];
-        }
-        for (; i < v.length; i++) {
-            s0 += (double) v[i] * v[i];
-        }
-        return Math.sqrt((s0 + s1) + (s2 + s3));
+        return Math.sqrt(Elementwise.sumOfSquares(v, v.length));
     }
 }

@@ -1,0 +1,38 @@
+package io.widrow.engine.tensor;
+
+/** The scalar element kernels: the reference the vector ones are tested against. */
+final class PortableElements implements ElementKernel {
+    @Override
+    public void reluBackward(float[] z, float[] g, float[] out, int n, float slope) {
+        if (slope == 0f) {
+            // As PyTorch's threshold backward: a dead unit passes 0 even for a NaN gradient.
+            for (int i = 0; i < n; i++) {
+                out[i] = z[i] > 0f ? g[i] : 0f;
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = z[i] > 0f ? g[i] : slope * g[i] + 0f;
+        }
+    }
+
+    /** Four independent sums so the additions overlap instead of waiting on each other. */
+    @Override
+    public double sumOfSquares(float[] v, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (int end = n - 3; i < end; i += 4) {
+            s0 += (double) v[i] * v[i];
+            s1 += (double) v[i + 1] * v[i + 1];
+            s2 += (double) v[i + 2] * v[i + 2];
+            s3 += (double) v[i + 3] * v[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += (double) v[i] * v[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}

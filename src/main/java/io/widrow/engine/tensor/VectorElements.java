@@ -1,0 +1,64 @@
+package io.widrow.engine.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Vector element kernels; loaded by reflection like {@link VectorGemm}. */
+final class VectorElements implements ElementKernel {
+    private static final VectorSpecies<Float> S = VectorTiles.S;
+    private static final int L = VectorTiles.L;
+    /** Squares are summed in float within a block this long, then the block sum is added in double. */
+    private static final int BLOCK = 4096;
+
+    @Override
+    public void reluBackward(float[] z, float[] g, float[] out, int n, float slope) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        FloatVector zero = FloatVector.zero(S);
+        if (slope == 0f) {
+            for (; i < bound; i += L) {
+                VectorMask<Float> positive = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
+                zero.blend(FloatVector.fromArray(S, g, i), positive).intoArray(out, i);
+            }
+        } else {
+            for (; i < bound; i += L) {
+                VectorMask<Float> positive = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
+                FloatVector gv = FloatVector.fromArray(S, g, i);
+                gv.mul(slope).add(zero).blend(gv, positive).intoArray(out, i);
+            }
+        }
+        for (; i < n; i++) {
+            out[i] = z[i] > 0f ? g[i] : slope == 0f ? 0f : slope * g[i] + 0f;
+        }
+    }
+
+    @Override
+    public double sumOfSquares(float[] v, int n) {
+        double total = 0;
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            int bound = from + S.loopBound(to - from);
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = s0;
+            int i = from;
+            for (; i + L < bound; i += 2 * L) {
+                FloatVector x0 = FloatVector.fromArray(S, v, i);
+                FloatVector x1 = FloatVector.fromArray(S, v, i + L);
+                s0 = x0.fma(x0, s0);
+                s1 = x1.fma(x1, s1);
+            }
+            for (; i < bound; i += L) {
+                FloatVector x = FloatVector.fromArray(S, v, i);
+                s0 = x.fma(x, s0);
+            }
+            double block = s0.add(s1).reduceLanes(VectorOperators.ADD);
+            for (; i < to; i++) {
+                block += (double) v[i] * v[i];
+            }
+            total += block;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,83 @@
+package io.widrow.engine.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The vector element kernels give the portable (reference) results on every length and edge value. */
+class ElementKernelTest {
+    private static final ElementKernel PORTABLE = new PortableElements();
+
+    private static ElementKernel vector() {
+        assumeTrue(GemmEngine.vectorAvailable(), "JVM lacks jdk.incubator.vector");
+        return GemmEngine.create("vector", 1).elements();
+    }
+
+    private static float[] values(SplittableRandom rnd, int n) {
+        float[] v = new float[n];
+        float[] specials = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.NaN, 1e-30f, -1e30f};
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.nextInt(8) == 0 ? specials[rnd.nextInt(specials.length)] : (float) (rnd.nextGaussian());
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @ValueSource(floats = {0f, 0.01f, 0.3f, 1f, 2.5f})
+    void reluBackwardMatchesBitForBit(float slope) {
+        ElementKernel vector = vector();
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int n : new int[] {0, 1, 15, 16, 17, 31, 33, 128 * 256 + 7}) {
+            float[] z = values(rnd, n);
+            float[] g = values(rnd, n);
+            float[] expected = new float[n];
+            float[] actual = new float[n + 1];
+            actual[n] = 42f;
+            PORTABLE.reluBackward(z, g, expected, n, slope);
+            vector.reluBackward(z, g, actual, n, slope);
+            for (int i = 0; i < n; i++) {
+                assertThat(Float.floatToIntBits(actual[i])).as("n=%d i=%d z=%s g=%s", n, i, z[i], g[i])
+                        .isEqualTo(Float.floatToIntBits(expected[i]));
+            }
+            assertThat(actual[n]).as("wrote past n").isEqualTo(42f);
+        }
+    }
+
+    @Test
+    void reluBackwardOfZeroSlopeNeverGivesNegativeZero() {
+        float[] z = {-1f, 0f, -0f, 2f};
+        float[] g = {3f, -4f, 5f, -6f};
+        float[] out = new float[4];
+        PORTABLE.reluBackward(z, g, out, 4, 0f);
+        assertThat(out).containsExactly(0f, 0f, 0f, -6f);
+        assertThat(Float.floatToIntBits(out[1])).isZero();
+    }
+
+    @Test
+    void sumOfSquaresAgreesWithDoubleArithmetic() {
+        ElementKernel vector = vector();
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int n : new int[] {0, 1, 17, 4095, 4096, 4097, 200_704}) {
+            float[] v = new float[n];
+            double exact = 0;
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) (rnd.nextGaussian() * 1e-3);
+                exact += (double) v[i] * v[i];
+            }
+            assertThat(PORTABLE.sumOfSquares(v, n)).isCloseTo(exact, within(exact * 1e-12 + 1e-300));
+            assertThat(vector.sumOfSquares(v, n)).as("n=%d", n).isCloseTo(exact, within(exact * 1e-5 + 1e-300));
+        }
+    }
+
+    @Test
+    void sumOfSquaresReadsOnlyTheFirstN() {
+        float[] v = {3f, 4f, 1e20f};
+        assertThat(PORTABLE.sumOfSquares(v, 2)).isEqualTo(25.0);
+        assertThat(vector().sumOfSquares(v, 2)).isEqualTo(25.0);
+    }
+}
