@@ -22,7 +22,7 @@ public final class AdaGrad extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, Parameter p, double learningRate, double decay) {
-        OptimizerKernels.adaGrad(p.value(), p.grad(), state[0][index], learningRate, epsilon, decay);
+    protected void update(int index, Parameter p, double learningRate, double decay, int from, int to) {
+        OptimizerKernels.adaGrad(p.value(), p.grad(), state[0][index], learningRate, epsilon, decay, from, to);
     }
 }

@@ -34,11 +34,11 @@ public final class Adam extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, Parameter p, double learningRate, double decay) {
+    protected void update(int index, Parameter p, double learningRate, double decay, int from, int to) {
         double bc1 = 1 - Math.pow(beta1, steps);
         double bc2 = 1 - Math.pow(beta2, steps);
         OptimizerKernels.adam(p.value(), p.grad(), state[0][index], state[1][index], learningRate, beta1, beta2,
-                epsilon, bc1, bc2, decay);
+                epsilon, bc1, bc2, decay, from, to);
     }
 
     @Override

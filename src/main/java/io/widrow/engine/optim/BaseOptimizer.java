@@ -1,6 +1,7 @@
 package io.widrow.engine.optim;
 
 import io.widrow.engine.nn.Parameter;
+import io.widrow.engine.tensor.Parallel;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -29,8 +30,17 @@ abstract class BaseOptimizer implements Optimizer {
         this.weightDecay = weightDecay;
     }
 
-    /** Applies one update to parameter {@code index}; {@code steps} already counts this step. */
-    protected abstract void update(int index, Parameter p, double learningRate, double decay);
+    /** Below this many weights per thread a parameter is updated on the caller alone. */
+    private static final int PARALLEL_MIN_PER_THREAD = 16_384;
+
+    /** The reusable range task of {@link #step}: refilled per parameter, so a step allocates nothing. */
+    private final ParameterUpdate rangeUpdate = new ParameterUpdate();
+
+    /**
+     * Applies one update to elements [from, to) of parameter {@code index}; {@code steps} already counts
+     * this step. Runs concurrently on disjoint ranges of one parameter, so it must be element-wise.
+     */
+    protected abstract void update(int index, Parameter p, double learningRate, double decay, int from, int to);
 
     @Override
     public final void step(List<Parameter> parameters, double learningRate) {
@@ -41,7 +51,32 @@ abstract class BaseOptimizer implements Optimizer {
         steps++;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            update(i, p, learningRate, p.decays() ? weightDecay : 0.0);
+            double decay = p.decays() ? weightDecay : 0.0;
+            if (p.size() < 2 * PARALLEL_MIN_PER_THREAD) {
+                update(i, p, learningRate, decay, 0, p.size());
+            } else {
+                rangeUpdate.set(i, p, learningRate, decay);
+                Parallel.forRange(p.size(), PARALLEL_MIN_PER_THREAD, rangeUpdate);
+            }
+        }
+    }
+
+    private final class ParameterUpdate implements Parallel.RangeTask {
+        private int index;
+        private Parameter parameter;
+        private double learningRate;
+        private double decay;
+
+        void set(int index, Parameter parameter, double learningRate, double decay) {
+            this.index = index;
+            this.parameter = parameter;
+            this.learningRate = learningRate;
+            this.decay = decay;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            update(index, parameter, learningRate, decay, from, to);
         }
     }
 

@@ -20,8 +20,8 @@ public final class Momentum extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, Parameter p, double learningRate, double decay) {
-        OptimizerKernels.momentum(p.value(), p.grad(), state[0][index], learningRate, gamma, decay);
+    protected void update(int index, Parameter p, double learningRate, double decay, int from, int to) {
+        OptimizerKernels.momentum(p.value(), p.grad(), state[0][index], learningRate, gamma, decay, from, to);
     }
 
     @Override

@@ -22,8 +22,8 @@ public final class Nesterov extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, Parameter p, double learningRate, double decay) {
-        OptimizerKernels.nesterov(p.value(), p.grad(), state[0][index], learningRate, gamma, decay);
+    protected void update(int index, Parameter p, double learningRate, double decay, int from, int to) {
+        OptimizerKernels.nesterov(p.value(), p.grad(), state[0][index], learningRate, gamma, decay, from, to);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.widrow.engine.optim;
 
 /**
- * Per-element update rules. Each reads {@code g} (never writes it) and folds L2 decay in as
- * g + λ·θ, so a gradient array can be shared or inspected after the step. Scalars arrive in double
+ * Per-element update rules over the index range [from, to), so a step can be split between threads.
+ * Each reads {@code g} (never writes it) and folds L2 decay in as g + λ·θ, so a gradient array can be shared or inspected after the step. Scalars arrive in double
  * and element math runs in double, stored back to float.
  */
 public final class OptimizerKernels {
@@ -10,16 +10,16 @@ public final class OptimizerKernels {
     }
 
     /** θ ← θ − α(g + λθ). */
-    public static void sgd(float[] w, float[] g, double lr, double decay) {
-        for (int i = 0; i < w.length; i++) {
+    public static void sgd(float[] w, float[] g, double lr, double decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             double grad = g[i] + decay * w[i];
             w[i] = (float) (w[i] - lr * grad);
         }
     }
 
     /** v ← γv − α(g + λθ); θ ← θ + v. */
-    public static void momentum(float[] w, float[] g, float[] v, double lr, double gamma, double decay) {
-        for (int i = 0; i < w.length; i++) {
+    public static void momentum(float[] w, float[] g, float[] v, double lr, double gamma, double decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             double grad = g[i] + decay * w[i];
             double vel = gamma * v[i] - lr * grad;
             v[i] = (float) vel;
@@ -28,8 +28,8 @@ public final class OptimizerKernels {
     }
 
     /** v ← γv − αg'; θ ← θ + γv − αg' (Sutskever's reformulation, see {@link Nesterov}). */
-    public static void nesterov(float[] w, float[] g, float[] v, double lr, double gamma, double decay) {
-        for (int i = 0; i < w.length; i++) {
+    public static void nesterov(float[] w, float[] g, float[] v, double lr, double gamma, double decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             double grad = g[i] + decay * w[i];
             double vel = gamma * v[i] - lr * grad;
             v[i] = (float) vel;
@@ -42,7 +42,7 @@ public final class OptimizerKernels {
      * bc1 = 1 − β1^t and bc2 = 1 − β2^t computed once per step by the caller.
      */
     public static void adam(float[] w, float[] g, float[] m, float[] s, double lr, double beta1, double beta2,
-                            double eps, double bc1, double bc2, double decay) {
+                            double eps, double bc1, double bc2, double decay, int from, int to) {
         // All-float arithmetic with the corrections folded into two scalars, because this loop runs over
         // every parameter each step: in double, with a division inside the square root, HotSpot kept it
         // scalar and it cost more than the network's matrix products.
@@ -54,7 +54,7 @@ public final class OptimizerKernels {
         final float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
         final float e = (float) eps;
         final float d = (float) decay;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             float grad = g[i] + d * w[i];
             float mi = b1 * m[i] + c1 * grad;
             float si = b2 * s[i] + c2 * grad * grad;
@@ -65,8 +65,8 @@ public final class OptimizerKernels {
     }
 
     /** s ← ρs + (1−ρ)g'²; θ ← θ − αg' / (sqrt(s) + ε). */
-    public static void rmsProp(float[] w, float[] g, float[] s, double lr, double rho, double eps, double decay) {
-        for (int i = 0; i < w.length; i++) {
+    public static void rmsProp(float[] w, float[] g, float[] s, double lr, double rho, double eps, double decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             double grad = g[i] + decay * w[i];
             double si = rho * s[i] + (1 - rho) * grad * grad;
             s[i] = (float) si;
@@ -75,8 +75,8 @@ public final class OptimizerKernels {
     }
 
     /** s ← s + g'²; θ ← θ − αg' / (sqrt(s) + ε). */
-    public static void adaGrad(float[] w, float[] g, float[] s, double lr, double eps, double decay) {
-        for (int i = 0; i < w.length; i++) {
+    public static void adaGrad(float[] w, float[] g, float[] s, double lr, double eps, double decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             double grad = g[i] + decay * w[i];
             double si = s[i] + grad * grad;
             s[i] = (float) si;

@@ -26,7 +26,7 @@ public final class RmsProp extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, Parameter p, double learningRate, double decay) {
-        OptimizerKernels.rmsProp(p.value(), p.grad(), state[0][index], learningRate, rho, epsilon, decay);
+    protected void update(int index, Parameter p, double learningRate, double decay, int from, int to) {
+        OptimizerKernels.rmsProp(p.value(), p.grad(), state[0][index], learningRate, rho, epsilon, decay, from, to);
     }
 }

@@ -14,7 +14,7 @@ public final class Sgd extends BaseOptimizer {
     }
 
     @Override
-    protected void update(int index, Parameter p, double learningRate, double decay) {
-        OptimizerKernels.sgd(p.value(), p.grad(), learningRate, decay);
+    protected void update(int index, Parameter p, double learningRate, double decay, int from, int to) {
+        OptimizerKernels.sgd(p.value(), p.grad(), learningRate, decay, from, to);
     }
 }

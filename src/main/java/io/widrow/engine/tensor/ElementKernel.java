@@ -10,4 +10,10 @@ interface ElementKernel {
 
     /** Σ v[i]² over i < n. */
     double sumOfSquares(float[] v, int n);
+
+    /** Mutates c (rows × cols, row-major): adds bias[j] to every c[i][j]. */
+    void addRowVector(float[] c, int rows, int cols, float[] bias);
+
+    /** Overwrites out[0..cols) with the column sums of a (rows × cols, row-major). */
+    void columnSums(float[] a, int rows, int cols, float[] out);
 }

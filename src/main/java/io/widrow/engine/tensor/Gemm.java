@@ -52,27 +52,18 @@ public final class Gemm {
 
     /** Mutates C: adds {@code bias} (length C.cols) to every row. */
     public static void addRowVector(Matrix c, float[] bias) {
-        int n = c.cols();
-        float[] d = c.data();
-        for (int i = 0, rows = c.rows(); i < rows; i++) {
-            int off = i * n;
-            for (int j = 0; j < n; j++) {
-                d[off + j] += bias[j];
-            }
+        if (bias.length < c.cols()) {
+            throw new IllegalArgumentException("bias has " + bias.length + " values for " + c.cols() + " columns");
         }
+        Default.ENGINE.elements().addRowVector(c.data(), c.rows(), c.cols(), bias);
     }
 
     /** Overwrites {@code out} (length A.cols) with the column sums of A. */
     public static void columnSums(Matrix a, float[] out) {
-        int n = a.cols();
-        java.util.Arrays.fill(out, 0, n, 0f);
-        float[] d = a.data();
-        for (int i = 0, rows = a.rows(); i < rows; i++) {
-            int off = i * n;
-            for (int j = 0; j < n; j++) {
-                out[j] += d[off + j];
-            }
+        if (out.length < a.cols()) {
+            throw new IllegalArgumentException("out has " + out.length + " values for " + a.cols() + " columns");
         }
+        Default.ENGINE.elements().columnSums(a.data(), a.rows(), a.cols(), out);
     }
 
     private static void check(boolean ok, String op, Matrix a, Matrix b, Matrix c) {

@@ -127,6 +127,17 @@ final class GemmEngine {
         kernel.compute(form, a, b, c, m, k, n, 0, m, 0, n, ws);
     }
 
+    /** Runs {@code task} over [0, n), split over the pool when there are at least {@code minPerThread} per thread. */
+    void forRange(int n, int minPerThread, Parallel.RangeTask task) {
+        if (n <= 0) {
+            return;
+        }
+        if (pool != null && n >= (long) minPerThread * pool.threads() && pool.runRange(n, task)) {
+            return;
+        }
+        task.run(0, n);
+    }
+
     int threads() {
         return pool == null ? 1 : pool.threads();
     }

@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Persistent daemon workers that each take one share of a product while the calling thread computes
- * the first share. Task objects are the workers themselves, refilled per call, so a hand-off allocates
+ * Persistent daemon workers that each take one share of a product (or of an element-wise range task)
+ * while the calling thread computes the first share. Task objects are the workers themselves, refilled per call, so a hand-off allocates
  * nothing. One caller at a time: a second concurrent caller (another training job) is told to run
  * single-threaded, which is right anyway since the cores are then already busy.
  */
@@ -71,21 +71,58 @@ final class GemmPool {
             }
             // Even when our share failed: the workers must be idle before the next caller reuses them.
             awaitWorkers();
-            if (own instanceof RuntimeException re) {
-                throw re;
-            } else if (own != null) {
-                throw (Error) own;
-            }
-            for (Worker w : workers) {
-                Throwable failure = w.failure;
-                if (failure != null) {
-                    w.failure = null;
-                    throw new IllegalStateException("GEMM worker failed", failure);
-                }
-            }
+            rethrow(own);
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code task} over [0, n) in one contiguous share per thread (shares start on 16-float
+     * boundaries so two threads never write the same cache line); false if another caller holds the pool.
+     */
+    boolean runRange(int n, Parallel.RangeTask task) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            int parts = threads();
+            caller = Thread.currentThread();
+            pending.set(workers.length);
+            for (int t = 1; t < parts; t++) {
+                workers[t - 1].publishRange(task, share(n, t, parts), share(n, t + 1, parts));
+            }
+            Throwable own = null;
+            try {
+                task.run(0, share(n, 1, parts));
+            } catch (RuntimeException | Error e) {
+                own = e;
+            }
+            awaitWorkers();
+            rethrow(own);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int share(int n, int t, int parts) {
+        return t >= parts ? n : Math.min(n, (int) ((long) n * t / parts) & ~15);
+    }
+
+    private void rethrow(Throwable own) {
+        if (own instanceof RuntimeException re) {
+            throw re;
+        } else if (own != null) {
+            throw (Error) own;
+        }
+        for (Worker w : workers) {
+            Throwable failure = w.failure;
+            if (failure != null) {
+                w.failure = null;
+                throw new IllegalStateException("worker failed", failure);
+            }
         }
     }
 
@@ -113,6 +150,7 @@ final class GemmPool {
         private volatile boolean parked;
         volatile Throwable failure;
         private GemmKernel kernel;
+        private Parallel.RangeTask range;
         private int form, m, k, n, i0, i1, j0, j1;
         private float[] a, b, c;
 
@@ -126,6 +164,7 @@ final class GemmPool {
         void publish(GemmKernel kernel, int form, float[] a, float[] b, float[] c, int m, int k, int n,
                      int i0, int i1, int j0, int j1) {
             this.kernel = kernel;
+            this.range = null;
             this.form = form;
             this.a = a;
             this.b = b;
@@ -137,6 +176,18 @@ final class GemmPool {
             this.i1 = i1;
             this.j0 = j0;
             this.j1 = j1;
+            wake();
+        }
+
+        /** Caller side, under the pool lock. */
+        void publishRange(Parallel.RangeTask task, int from, int to) {
+            this.range = task;
+            this.i0 = from;
+            this.i1 = to;
+            wake();
+        }
+
+        private void wake() {
             seq = seq + 1;
             if (parked) {
                 LockSupport.unpark(this);
@@ -161,13 +212,18 @@ final class GemmPool {
                 }
                 seen = seq;
                 try {
-                    if (i1 > i0 && j1 > j0) {
+                    if (range != null) {
+                        if (i1 > i0) {
+                            range.run(i0, i1);
+                        }
+                    } else if (i1 > i0 && j1 > j0) {
                         kernel.compute(form, a, b, c, m, k, n, i0, i1, j0, j1, ws);
                     }
                 } catch (Throwable e) {
                     failure = e;
                 }
                 a = b = c = null;
+                range = null;
                 pool.done();
             }
         }

@@ -35,4 +35,25 @@ final class PortableElements implements ElementKernel {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    @Override
+    public void addRowVector(float[] c, int rows, int cols, float[] bias) {
+        for (int i = 0; i < rows; i++) {
+            int off = i * cols;
+            for (int j = 0; j < cols; j++) {
+                c[off + j] += bias[j];
+            }
+        }
+    }
+
+    @Override
+    public void columnSums(float[] a, int rows, int cols, float[] out) {
+        java.util.Arrays.fill(out, 0, cols, 0f);
+        for (int i = 0; i < rows; i++) {
+            int off = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j] += a[off + j];
+            }
+        }
+    }
 }

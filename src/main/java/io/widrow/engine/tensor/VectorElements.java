@@ -61,4 +61,36 @@ final class VectorElements implements ElementKernel {
         }
         return total;
     }
+
+    @Override
+    public void addRowVector(float[] c, int rows, int cols, float[] bias) {
+        int bound = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int off = i * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, c, off + j).add(FloatVector.fromArray(S, bias, j)).intoArray(c, off + j);
+            }
+            for (; j < cols; j++) {
+                c[off + j] += bias[j];
+            }
+        }
+    }
+
+    /** Same summation order as the portable kernel (row by row per column), so the results are identical. */
+    @Override
+    public void columnSums(float[] a, int rows, int cols, float[] out) {
+        java.util.Arrays.fill(out, 0, cols, 0f);
+        int bound = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int off = i * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, a, off + j)).intoArray(out, j);
+            }
+            for (; j < cols; j++) {
+                out[j] += a[off + j];
+            }
+        }
+    }
 }

@@ -80,4 +80,25 @@ class ElementKernelTest {
         assertThat(PORTABLE.sumOfSquares(v, 2)).isEqualTo(25.0);
         assertThat(vector().sumOfSquares(v, 2)).isEqualTo(25.0);
     }
+
+    @Test
+    void rowVectorAndColumnSumsMatchBitForBit() {
+        ElementKernel vector = vector();
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int[] shape : new int[][] {{1, 1}, {3, 15}, {7, 16}, {5, 33}, {128, 256}, {128, 10}}) {
+            int rows = shape[0], cols = shape[1];
+            float[] a = values(rnd, rows * cols);
+            float[] bias = values(rnd, cols);
+            float[] c1 = a.clone();
+            float[] c2 = a.clone();
+            PORTABLE.addRowVector(c1, rows, cols, bias);
+            vector.addRowVector(c2, rows, cols, bias);
+            assertThat(c2).as("addRowVector %dx%d", rows, cols).containsExactly(c1);
+            float[] s1 = values(rnd, cols + 1);
+            float[] s2 = s1.clone();
+            PORTABLE.columnSums(a, rows, cols, s1);
+            vector.columnSums(a, rows, cols, s2);
+            assertThat(s2).as("columnSums %dx%d", rows, cols).containsExactly(s1);
+        }
+    }
 }
