@@ -126,6 +126,47 @@ class PredictionApiTest extends ApiTestSupport {
         assertThat(hits).isGreaterThanOrEqualTo(90);
     }
 
+    private ResultActions predictBinary(UUID id, String key, byte[] body) throws Exception {
+        return mvc.perform(post("/api/v1/models/{id}/predict", id).header(API_KEY, key)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).content(body));
+    }
+
+    private static byte[] float32(float... values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * values.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            b.putFloat(v);
+        }
+        return b.array();
+    }
+
+    @Test
+    void rawFloat32RowsGiveTheSameAnswerAsJson() throws Exception {
+        Dataset held = ModelFixtures.blobs(300, 4);
+        float[] x = java.util.Arrays.copyOf(held.x(), held.rows() * held.features());
+        JsonNode viaJson = body(predict(blobModel, alice, inputs(held)).andExpect(status().isOk()).andReturn());
+        JsonNode viaBinary = body(predictBinary(blobModel, alice, float32(x))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andReturn());
+        assertThat(viaBinary.get("predictions").size()).isEqualTo(300);
+        assertThat(viaBinary).isEqualTo(viaJson);
+    }
+
+    @Test
+    void rawFloat32BodiesThatAreNotWholeFiniteRowsAreRejected() throws Exception {
+        predictBinary(blobModel, alice, new byte[0]).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("empty")));
+        predictBinary(blobModel, alice, float32(1, 2, 3)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", allOf(containsString("12 bytes"), containsString("2 float32 values (8 bytes) per row"))));
+        predictBinary(blobModel, alice, java.util.Arrays.copyOf(float32(1, 2), 7)).andExpect(status().isBadRequest());
+        predictBinary(blobModel, alice, float32(1, 2, 3, Float.NaN)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", allOf(containsString("row 1, column 1"), containsString("NaN"))))
+                .andExpect(jsonPath("$.errors[0].field").value("inputs[1][1]"));
+        predictBinary(blobModel, alice, float32(new float[2 * (MAX_ROWS + 1)])).andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.detail", containsString("At most " + MAX_ROWS + " rows")));
+        predictBinary(blobModel, bob, float32(1, 2)).andExpect(status().isNotFound());
+    }
+
     @Test
     void regressionReturnsValuesCloseToTheTruth() throws Exception {
         UUID id = register("alice", ModelFixtures.lineRegressor());
