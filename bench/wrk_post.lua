@@ -1,4 +1,4 @@
--- wrk script for bench/service_bench.py: POSTs the JSON body in $WRK_BODY_FILE with the X-API-Key header
+-- wrk script for bench/service_bench.py: POSTs the body in $WRK_BODY_FILE (as $WRK_CONTENT_TYPE, default JSON) with the X-API-Key header
 -- from $WRK_API_KEY (a plain GET when WRK_BODY_FILE is empty), and prints one machine-readable summary line.
 local body_file = os.getenv("WRK_BODY_FILE") or ""
 local key = os.getenv("WRK_API_KEY") or ""
@@ -7,7 +7,8 @@ if body_file ~= "" then
   wrk.method = "POST"
   wrk.body = f:read("*a")
   f:close()
-  wrk.headers["Content-Type"] = "application/json"
+  local ct = os.getenv("WRK_CONTENT_TYPE") or ""
+  wrk.headers["Content-Type"] = ct ~= "" and ct or "application/json"
 end
 if key ~= "" then
   wrk.headers["X-API-Key"] = key

@@ -111,8 +111,14 @@ public final class FeatureMap {
         }
     }
 
-    /** A copy of {@code data} with φ applied to its features (labels/targets shared). */
+    /**
+     * A copy of {@code data} with φ applied to its features (labels/targets shared); {@code none} returns
+     * {@code data} itself, so a 60,000-image set is not duplicated for nothing.
+     */
     public Dataset apply(Dataset data) {
+        if (this == NONE) {
+            return data;
+        }
         int width = outputSize(data.features());
         long total = (long) data.rows() * width;
         if (total > MAX_OUTPUT) {

@@ -29,6 +29,22 @@ public final class Training {
      */
     public static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
                                       TrainingListener listener, BooleanSupplier cancelled) {
+        return run(model, training, train, validation, listener, cancelled, false);
+    }
+
+    /**
+     * As {@link #run}, but standardizes {@code train}'s feature array in place instead of copying it: for a
+     * caller that hands over a freshly loaded dataset and will not read it again, so a large set is held
+     * in memory once. Mutates {@code train} (when the model standardizes and no validation split is taken).
+     */
+    public static TrainingOutcome runOverwritingData(ModelSpec model, TrainingSpec training, Dataset train,
+                                                     Dataset validation, TrainingListener listener,
+                                                     BooleanSupplier cancelled) {
+        return run(model, training, train, validation, listener, cancelled, true);
+    }
+
+    private static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
+                                       TrainingListener listener, BooleanSupplier cancelled, boolean inPlace) {
         requireUsable(model, train, validation);
         Dataset fitSet = train;
         Dataset heldOut = validation == null ? null : alignClasses(validation, train);
@@ -43,7 +59,11 @@ public final class Training {
         Standardizer standardizer = null;
         if (model.standardize()) {
             standardizer = Standardizer.fit(fitSet);
-            fitSet = standardizer.apply(fitSet);
+            if (inPlace && fitSet.x() == train.x()) {
+                standardizer.applyInPlace(fitSet.x(), fitSet.rows());
+            } else {
+                fitSet = standardizer.apply(fitSet);
+            }
             heldOut = heldOut == null ? null : standardizer.apply(heldOut);
         }
         if (model.type().equals("mlp")) {
