@@ -45,7 +45,10 @@ final class GemmPool {
             int panels = (n + pw - 1) / pw;
             // Split where the expensive packing is: Bᵀ (A·Bᵀ) by columns, Aᵀ (Aᵀ·B) by rows; each
             // thread then packs only its own share.
-            boolean byCols = panels >= parts && (form == GemmKernel.NT || m < 4 * parts * ROW_ALIGN);
+            // A·B and A·Bᵀ read A in place, so a column split packs each B panel once; Aᵀ·B must pack Aᵀ,
+            // so it splits rows (each thread then copies all of B, the smaller operand here) unless B is larger.
+            boolean byCols = panels >= parts && (form != GemmKernel.TN || m < n || m < 4 * parts * ROW_ALIGN);
+            int tiles = (m + ROW_ALIGN - 1) / ROW_ALIGN;
             caller = Thread.currentThread();
             pending.set(workers.length);
             Throwable own = null;
@@ -55,9 +58,9 @@ final class GemmPool {
                     j0 = Math.min(n, panels * t / parts * pw);
                     j1 = t == parts - 1 ? n : Math.min(n, panels * (t + 1) / parts * pw);
                 } else {
-                    // Tile-height boundaries, so only the last share has a short tile.
-                    i0 = Math.min(m, (int) ((long) m * t / parts) / ROW_ALIGN * ROW_ALIGN);
-                    i1 = t == parts - 1 ? m : Math.min(m, (int) ((long) m * (t + 1) / parts) / ROW_ALIGN * ROW_ALIGN);
+                    // Whole tiles per share, as even as they divide, so only the last share has a short tile.
+                    i0 = Math.min(m, tiles * t / parts * ROW_ALIGN);
+                    i1 = t == parts - 1 ? m : Math.min(m, tiles * (t + 1) / parts * ROW_ALIGN);
                 }
                 if (t > 0) {
                     workers[t - 1].publish(kernel, form, a, b, c, m, k, n, i0, i1, j0, j1);
