@@ -2,6 +2,7 @@ package io.widrow.engine.train;
 
 import io.widrow.engine.data.Dataset;
 import io.widrow.engine.tensor.Matrix;
+import io.widrow.engine.tensor.Parallel;
 import java.util.Arrays;
 
 /**
@@ -12,17 +13,50 @@ final class Targets {
     private Targets() {
     }
 
+    /** Below this many floats a batch is copied by the caller alone. */
+    private static final int PARALLEL_MIN_FLOATS = 32_768;
+    /** One reusable copy task per training thread, so a batch allocates nothing. */
+    private static final ThreadLocal<RowCopy> COPY = ThreadLocal.withInitial(RowCopy::new);
+
     /** Mutates {@code x} and {@code t}: fills them with rows {@code order[from..from+n)} of {@code data}. */
     static void gather(Dataset data, int[] order, int from, int n, Matrix x, Matrix t) {
         x.resizeRows(n);
         t.resizeRows(n);
         int f = data.features();
-        float[] src = data.x();
-        float[] xd = x.data();
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(src, order[from + i] * f, xd, i * f, f);
+        RowCopy copy = COPY.get();
+        copy.set(data.x(), order, from, f, x.data());
+        // A 128-image batch is 400 KB gathered from rows scattered over the set: two cores copy it faster.
+        if ((long) n * f >= 2L * PARALLEL_MIN_FLOATS) {
+            Parallel.forRange(n, PARALLEL_MIN_FLOATS / f + 1, copy);
+        } else {
+            copy.run(0, n);
         }
+        copy.set(null, null, 0, 0, null);
         encode(data, order, from, n, t);
+    }
+
+    private static final class RowCopy implements Parallel.RangeTask {
+        private float[] src;
+        private int[] order;
+        private int from;
+        private int features;
+        private float[] dst;
+
+        void set(float[] src, int[] order, int from, int features, float[] dst) {
+            this.src = src;
+            this.order = order;
+            this.from = from;
+            this.features = features;
+            this.dst = dst;
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            int f = features;
+            for (int i = lo; i < hi; i++) {
+                System.arraycopy(src, order[from + i] * f, dst, i * f, f);
+            }
+        }
     }
 
     /** Mutates {@code t}: the encoded targets of rows {@code order[from..from+n)}. */

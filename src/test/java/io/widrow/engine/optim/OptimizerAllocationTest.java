@@ -17,7 +17,9 @@ class OptimizerAllocationTest {
         var bean = ManagementFactory.getThreadMXBean();
         assumeTrue(bean instanceof com.sun.management.ThreadMXBean tb && tb.isThreadAllocatedMemorySupported());
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        List<Parameter> params = List.of(Parameter.zeros("W", 16, 16, true), Parameter.zeros("b", 1, 16, false));
+        // The 256×256 kernel is large enough to be split over the GEMM pool's threads.
+        List<Parameter> params = List.of(Parameter.zeros("W", 16, 16, true), Parameter.zeros("b", 1, 16, false),
+                Parameter.zeros("K", 256, 256, true));
         java.util.Arrays.fill(params.get(0).grad(), 1e-3f);
         Optimizer opt = OptimizerSpec.of(type, 1e-3).build();
         for (int i = 0; i < 1_000; i++) {
