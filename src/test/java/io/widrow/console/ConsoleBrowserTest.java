@@ -1,0 +1,187 @@
+package io.widrow.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import io.widrow.ApiTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The console in real headless Chromium against the whole server on a random port: enter the key, generate
+ * rings, start the rings preset, watch the curves and the decision boundary update, see SUCCEEDED, predict
+ * on the model page, run the momentum experiment into the comparison. Screenshots land in
+ * target/console-screenshots; any browser console error fails the test. Skips without Debian's chromium
+ * and chromium-driver (.ci/run installs them).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserTest extends ApiTestSupport {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "console-screenshots");
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry registry) {
+        isolatedDatabase(registry, "console", true);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver driver;
+    private ChromeDriverService service;
+    private Path profile;
+
+    @BeforeEach
+    void browser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver");
+        profile = Files.createTempDirectory("widrow-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        // An explicit driver binary: Selenium Manager would otherwise try to download one.
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void watchRingsTrainThenPredictAndCompare() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get("http://localhost:" + port + "/");
+
+        // The key gate.
+        WebElement key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+        key.sendKeys(ADMIN_KEY);
+        key.submit();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Datasets"));
+
+        // Generate rings with the sliders' defaults (2,000 samples, noise 0.1).
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("kind"))).selectByValue("rings");
+        driver.findElement(By.id("generate")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scatter")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("rings");
+        assertThat(driver.findElement(By.id("class-histogram")).getText()).contains("1,000");
+        assertThat(driver.findElements(By.cssSelector("#preview tbody tr"))).hasSize(20);
+        shot("dataset");
+
+        // New job with the rings preset; the JSON follows the form.
+        driver.findElement(By.id("train-this")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("preset-rings"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("spec-json"), "\"momentum\": 0.9"));
+        WebElement epochs = driver.findElement(By.id("f-epochs"));
+        assertThat(epochs.getAttribute("value")).isEqualTo("150");
+        assertThat(driver.findElement(By.id("f-l1-units")).getAttribute("value")).isEqualTo("16");
+        driver.findElement(By.id("submit-job")).click();
+
+        // The job page: curves and boundary update live, then SUCCEEDED with the final model's pictures.
+        WebDriverWait long_ = new WebDriverWait(driver, Duration.ofSeconds(60));
+        long_.until(d -> attr("boundary", "data-draws") >= 1);
+        long_.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"), "SUCCEEDED"));
+        long_.until(d -> "false".equals(driver.findElement(By.id("boundary")).getAttribute("data-live")));
+        String history = driver.findElement(By.id("boundary")).getAttribute("data-history");
+        assertThat(history).as("boundary redraws (epoch + L for live, F for final)").contains("L,").endsWith("F,");
+        assertThat(attr("boundary", "data-draws")).isGreaterThanOrEqualTo(2);
+        long_.until(d -> attrOf(By.cssSelector("[aria-label='Loss chart']"), "data-points") == 150);
+        assertThat(driver.findElements(By.cssSelector("#neurons canvas"))).hasSize(48);
+        long_.until(ExpectedConditions.attributeContains(By.id("confusion"), "aria-label", "final model"));
+        assertThat(driver.findElement(By.id("job-progress-text")).getText()).contains("epoch 150 of 150");
+        shot("job");
+
+        // The model page: architecture, metrics, try it.
+        driver.findElement(By.id("open-model")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("model-boundary")));
+        assertThat(driver.findElement(By.id("architecture")).getText()).contains("dense 2→32", "dense 32→16");
+        WebElement x1 = driver.findElement(By.id("try-0"));
+        x1.clear();
+        x1.sendKeys("0");
+        WebElement x2 = driver.findElement(By.id("try-1"));
+        x2.clear();
+        x2.sendKeys("0");
+        driver.findElement(By.id("predict")).click();
+        String label = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("predicted-label"))).getText();
+        assertThat(label).isNotBlank();
+        shot("model");
+
+        // The momentum experiment: three jobs submitted with one click, compared side by side.
+        driver.get("http://localhost:" + port + "/#/jobs/new");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("preset-momentum"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spec-diff")));
+        long_.until(d -> driver.findElements(By.cssSelector("#compare-jobs .badge.SUCCEEDED")).size() == 3);
+        assertThat(driver.findElement(By.id("spec-diff")).getText()).contains("training.optimizer.type", "training.shuffle",
+                "training.schedule.type");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        shot("compare");
+
+        driver.get("http://localhost:" + port + "/#/queue");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("jobs")));
+        assertThat(driver.findElements(By.cssSelector("#jobs tbody tr"))).hasSize(4);
+        shot("queue");
+
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    private int attr(String id, String name) {
+        return attrOf(By.id(id), name);
+    }
+
+    private int attrOf(By by, String name) {
+        List<WebElement> found = driver.findElements(by);
+        if (found.isEmpty()) {
+            return 0;
+        }
+        String v = found.get(0).getAttribute(name);
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    private void shot(String name) throws IOException {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
