@@ -54,7 +54,7 @@ function cellColors(s) {
     const c0 = rgb(classColor(0)); const c1 = rgb(classColor(1));
     return (i) => {
       const p = s.outputs[i * 2 + 1];
-      return p < 0.5 ? lerp(WHITE, c0, (0.5 - p) * 1.5) : lerp(WHITE, c1, (p - 0.5) * 1.5);
+      return p < 0.5 ? lerp(WHITE, c0, (0.5 - p) * 1.2) : lerp(WHITE, c1, (p - 0.5) * 1.2);
     };
   }
   return (i) => {
@@ -71,7 +71,7 @@ function points(ctx, sample, b, w, hgt, classes) {
   let lo = Infinity; let hi = -Infinity;
   if (sample.targets) for (const t of sample.targets) { lo = Math.min(lo, t); hi = Math.max(hi, t); }
   ctx.lineWidth = 1;
-  ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+  ctx.strokeStyle = 'rgba(20,24,30,0.75)';
   sample.x.forEach((row, i) => {
     const [r, g, bl] = sample.labels ? rgb(classColor(sample.labels[i])) : diverging(sample.targets[i], lo, hi);
     ctx.fillStyle = `rgb(${r},${g},${bl})`;
@@ -151,16 +151,16 @@ export function confusion(canvas, view) {
   ctx.fillStyle = '#1b1f24';
   ctx.textAlign = 'right';
   view.classes.forEach((c, i) => ctx.fillText(String(c).slice(0, 12), left - 6, top + i * cell + cell / 2));
-  ctx.save();
-  ctx.textAlign = 'left';
+  // Short class names fit upright over their column; longer ones are slanted.
+  const slant = view.classes.some((c) => String(c).length > 3);
+  ctx.textAlign = slant ? 'left' : 'center';
   view.classes.forEach((c, i) => {
     ctx.save();
-    ctx.translate(left + i * cell + cell / 2, top - 6);
-    ctx.rotate(-Math.PI / 4);
+    ctx.translate(left + i * cell + cell / 2, top - 8);
+    if (slant) ctx.rotate(-Math.PI / 4);
     ctx.fillText(String(c).slice(0, 12), 0, 0);
     ctx.restore();
   });
-  ctx.restore();
   ctx.textAlign = 'left';
   ctx.font = '11px system-ui, sans-serif';
   ctx.fillText('predicted →', left, 10);

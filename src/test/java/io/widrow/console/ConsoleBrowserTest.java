@@ -68,7 +68,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1400,1800", "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         // An explicit driver binary: Selenium Manager would otherwise try to download one.
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -99,6 +99,7 @@ class ConsoleBrowserTest extends ApiTestSupport {
         key.sendKeys(ADMIN_KEY);
         key.submit();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Datasets"));
+        assertThat(unlabelled()).as("form controls without a label").isEmpty();
 
         // Generate rings with the sliders' defaults (2,000 samples, noise 0.1).
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("kind"))).selectByValue("rings");
@@ -116,6 +117,8 @@ class ConsoleBrowserTest extends ApiTestSupport {
         WebElement epochs = driver.findElement(By.id("f-epochs"));
         assertThat(epochs.getAttribute("value")).isEqualTo("150");
         assertThat(driver.findElement(By.id("f-l1-units")).getAttribute("value")).isEqualTo("16");
+        assertThat(unlabelled()).as("form controls without a label").isEmpty();
+        shot("new-job");
         driver.findElement(By.id("submit-job")).click();
 
         // The job page: curves and boundary update live, then SUCCEEDED with the final model's pictures.
@@ -127,10 +130,13 @@ class ConsoleBrowserTest extends ApiTestSupport {
         assertThat(history).as("boundary redraws (epoch + L for live, F for final)").contains("L,").endsWith("F,");
         assertThat(attr("boundary", "data-draws")).isGreaterThanOrEqualTo(2);
         long_.until(d -> attrOf(By.cssSelector("[aria-label='Loss chart']"), "data-points") == 150);
+        assertThat(attr("job-progress", "data-live-epochs")).as("epochs that reached the curves while RUNNING").isPositive();
         assertThat(driver.findElements(By.cssSelector("#neurons canvas"))).hasSize(48);
         long_.until(ExpectedConditions.attributeContains(By.id("confusion"), "aria-label", "final model"));
         assertThat(driver.findElement(By.id("job-progress-text")).getText()).contains("epoch 150 of 150");
         shot("job");
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('.charts').scrollIntoView()");
+        shot("job-curves");
 
         // The model page: architecture, metrics, try it.
         driver.findElement(By.id("open-model")).click();
@@ -165,6 +171,16 @@ class ConsoleBrowserTest extends ApiTestSupport {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /** Inputs, selects and text areas that neither a label nor aria-label names (accessibility basics). */
+    @SuppressWarnings("unchecked")
+    private List<String> unlabelled() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('input, select, textarea')]
+                  .filter(e => e.type !== 'hidden' && !e.getAttribute('aria-label')
+                    && !(e.id && document.querySelector(`label[for="${e.id}"]`)) && !e.closest('label'))
+                  .map(e => e.outerHTML);""");
     }
 
     private int attr(String id, String name) {

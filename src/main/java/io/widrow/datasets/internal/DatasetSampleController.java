@@ -31,7 +31,7 @@ class DatasetSampleController {
         this.sampler = sampler;
     }
 
-    @Schema(description = "Evenly spread rows of a dataset (row ⌊k·rows/size⌋ for k = 0..size-1)")
+    @Schema(description = "Rows spread over a dataset: one from each of size equal buckets of rows, always the same ones")
     record SampleView(UUID id, int rows, List<String> featureNames, List<String> classes,
                       @Schema(description = "row numbers of the sample, ascending") int[] indices,
                       @Schema(description = "feature values, one array per sampled row") List<float[]> x,

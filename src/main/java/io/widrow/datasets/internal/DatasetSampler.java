@@ -12,7 +12,7 @@ import io.widrow.engine.data.Dataset;
 import org.springframework.stereotype.Component;
 
 /**
- * Evenly spread rows of a stored dataset (row ⌊k·rows/n⌋ for k = 0..n-1), read straight from the chunk
+ * Rows spread over a stored dataset (one from each of n equal buckets, see {@link #index}), read straight from the chunk
  * store: a scatter plot or an image grid then shows the whole set, not its first rows, without decoding
  * all of it. Rows are visited in order through one stream, reopened only across gaps wider than a chunk, so
  * at most one chunk is fetched per sampled row and never one twice.
@@ -38,7 +38,7 @@ class DatasetSampler {
             int n = Math.min(size, h.rows());
             int[] indices = new int[n];
             for (int k = 0; k < n; k++) {
-                indices[k] = (int) ((long) k * h.rows() / n);
+                indices[k] = index(k, n, h.rows());
             }
             List<float[]> x = new ArrayList<>(n);
             int rowBytes = h.features() * 4;
@@ -67,6 +67,18 @@ class DatasetSampler {
         } catch (IOException e) {
             throw new IllegalStateException("Stored dataset " + id + " cannot be decoded", e);
         }
+    }
+
+    /**
+     * One row from each of n equal buckets, at a golden-ratio offset inside its bucket: a fixed stride would
+     * alias with data stored in a repeating order (generated sets alternate their classes, so every second
+     * row is one class). Deterministic, ascending, and row 0 comes first.
+     */
+    static int index(int k, int n, int rows) {
+        double offset = (k * 0.6180339887498949) % 1.0;
+        int i = (int) Math.floor((k + offset) * rows / n);
+        int bucketEnd = (int) ((long) (k + 1) * rows / n);
+        return Math.max((int) ((long) k * rows / n), Math.min(i, bucketEnd - 1));
     }
 
     private static float[] floats(byte[] bytes) {

@@ -150,6 +150,7 @@ export async function render(main, { id, signal }) {
         m.lr.push(data.learningRate); m.momentum.push(data.momentum);
         m.grads.push(data.gradientNorms || []); m.weights.push(data.weightNorms || []);
         m.seconds += data.seconds || 0;
+        if (job.status === 'RUNNING') progress.dataset.liveEpochs = String(Number(progress.dataset.liveEpochs || 0) + 1);
         drawCharts();
         refresh();
       } else if (name === 'status') {
