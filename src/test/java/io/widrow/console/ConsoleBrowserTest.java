@@ -163,14 +163,68 @@ class ConsoleBrowserTest extends ApiTestSupport {
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         shot("compare");
 
+        imagesUploadGridAndDrawingPad(wait, long_);
+
         driver.get("http://localhost:" + port + "/#/queue");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("jobs")));
-        assertThat(driver.findElements(By.cssSelector("#jobs tbody tr"))).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector("#jobs tbody tr"))).hasSize(5);
         shot("queue");
 
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /**
+     * An IDX pair uploaded through the upload panel's file input (the drop zone's code path), shown as an image
+     * grid; a small image model trained through the API, then fed a digit drawn on the 28×28 pad.
+     */
+    private void imagesUploadGridAndDrawingPad(WebDriverWait wait, WebDriverWait long_) throws Exception {
+        Path dir = Files.createTempDirectory("widrow-idx");
+        int n = 60;
+        byte[] images = new byte[16 + n * 784];
+        byte[] labels = new byte[8 + n];
+        java.nio.ByteBuffer.wrap(images).putInt(0x803).putInt(n).putInt(28).putInt(28);
+        java.nio.ByteBuffer.wrap(labels).putInt(0x801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            int c = i % 3;
+            labels[8 + i] = (byte) c;
+            for (int k = 4; k < 24; k++) {
+                // 0: a vertical bar, 1: a horizontal bar, 2: a diagonal.
+                int r = c == 1 ? 14 + i % 4 - 2 : k;
+                int col = c == 0 ? 14 + i % 4 - 2 : c == 1 ? k : k;
+                for (int t = -2; t <= 2; t++) {
+                    int rr = c == 0 ? r : c == 1 ? r + t : r;
+                    int cc = c == 0 ? col + t : c == 1 ? col : col + t;
+                    images[16 + i * 784 + rr * 28 + cc] = (byte) 255;
+                }
+            }
+        }
+        Path img = Files.write(dir.resolve("shapes-images.idx3-ubyte"), images);
+        Path lab = Files.write(dir.resolve("shapes-labels.idx1-ubyte"), labels);
+        driver.get("http://localhost:" + port + "/#/datasets");
+        WebElement files = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
+        files.sendKeys(img.toAbsolutePath() + "\n" + lab.toAbsolutePath());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("image-grid")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("shapes-images");
+        shot("dataset-images");
+
+        String id = driver.getCurrentUrl().replaceAll(".*#/datasets/", "");
+        String job = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/jobs")
+                .header(API_KEY, ADMIN_KEY).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"datasetId\":\"" + id + "\",\"model\":{\"layers\":[{\"units\":16}]},"
+                        + "\"training\":{\"epochs\":30,\"batchSize\":10},\"validation\":{\"split\":0}}"))
+                .andReturn()).get("id").asString();
+        driver.get("http://localhost:" + port + "/#/jobs/" + job);
+        long_.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"), "SUCCEEDED"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-model"))).click();
+        WebElement pad = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draw-pad")));
+        // A vertical stroke down the middle: pointer events from a real (virtual) mouse.
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(pad, 0, -100).clickAndHold()
+                .moveByOffset(0, 50).moveByOffset(0, 50).moveByOffset(0, 50).moveByOffset(0, 50).release().perform();
+        String label = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("predicted-label"))).getText();
+        assertThat(label).as("a vertical bar is class 0").isEqualTo("0");
+        shot("model-draw");
     }
 
     /** Inputs, selects and text areas that neither a label nor aria-label names (accessibility basics). */
