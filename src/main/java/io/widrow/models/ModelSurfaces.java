@@ -3,6 +3,7 @@ package io.widrow.models;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.widrow.engine.data.Dataset;
 import io.widrow.engine.features.Standardizer;
@@ -22,8 +23,20 @@ public final class ModelSurfaces {
     private ModelSurfaces() {
     }
 
-    /** The query of a boundary request; bounds that are null default to the data's spread or [-1.5, 1.5]. */
-    public record Query(int resolution, int neuronResolution, Double xMin, Double xMax, Double yMin, Double yMax) {
+    /** The query parameters of a boundary request; what is absent takes the defaults below. */
+    public record Query(
+            @Parameter(description = "grid side, 2..256 (default 64)") Integer resolution,
+            @Parameter(description = "grid side of the hidden-unit pictures, 0 = none (default 24)") Integer neuronResolution,
+            @Parameter(description = "plane bounds in raw input units; default: the training inputs' mean ± 3σ, "
+                    + "or [-1.5, 1.5] for a model that does not standardize") Double xMin,
+            Double xMax, Double yMin, Double yMax) {
+        static final int DEFAULT_RESOLUTION = 64;
+        static final int DEFAULT_NEURON_RESOLUTION = 24;
+
+        public Query {
+            resolution = resolution == null ? DEFAULT_RESOLUTION : resolution;
+            neuronResolution = neuronResolution == null ? DEFAULT_NEURON_RESOLUTION : neuronResolution;
+        }
     }
 
     @Schema(description = "What a 2-input model predicts over a rectangle of its input plane, and what each hidden unit computes there")

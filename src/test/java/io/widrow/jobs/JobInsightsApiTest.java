@@ -179,6 +179,13 @@ class JobInsightsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theNewEndpointsAndTheirParametersAreDocumented() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(docs).contains("/api/v1/jobs/{id}/boundary", "/api/v1/jobs/{id}/confusion", "/api/v1/models/{id}/boundary",
+                "/api/v1/datasets/{id}/sample", "\"neuronResolution\"", "\"xMin\"", "SurfaceView", "ConfusionView");
+    }
+
+    @Test
     void anotherOwnersJobIsNotFound() throws Exception {
         String ds = generate("xor", 40);
         String job = submit("{\"datasetId\":\"" + ds + "\",\"training\":{\"epochs\":2}}");

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.widrow.datasets.DatasetCatalog;
 import io.widrow.datasets.DatasetInfo;
@@ -18,13 +17,13 @@ import io.widrow.models.ModelLookup;
 import io.widrow.models.ModelSurfaces;
 import io.widrow.security.Caller;
 import io.widrow.system.ApiException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,21 +63,14 @@ class JobInsightsController {
     @GetMapping("/boundary")
     @Operation(summary = "Decision boundary and hidden-unit pictures of a 2-feature job: the latest live snapshot "
             + "while it runs (at most two a second), the final model once it succeeded; 204 before the first snapshot")
-    ResponseEntity<ModelSurfaces.SurfaceView> boundary(
-            @PathVariable UUID id,
-            @Parameter(description = "grid side, 2..256") @RequestParam(defaultValue = "64") int resolution,
-            @Parameter(description = "grid side of the hidden-unit pictures, 0 = none") @RequestParam(defaultValue = "24") int neuronResolution,
-            @Parameter(description = "plane bounds in raw input units; default: the training data's mean ± 3σ")
-            @RequestParam(required = false) Double xMin, @RequestParam(required = false) Double xMax,
-            @RequestParam(required = false) Double yMin, @RequestParam(required = false) Double yMax,
-            @AuthenticationPrincipal Caller caller) {
+    ResponseEntity<ModelSurfaces.SurfaceView> boundary(@PathVariable UUID id, @ParameterObject ModelSurfaces.Query q,
+                                                       @AuthenticationPrincipal Caller caller) {
         JobRow job = jobs.visible(id, caller);
         Optional<DatasetInfo> data = datasets.find(job.datasetId(), caller);
         if (data.isPresent() && data.get().features() != 2) {
             throw ApiException.badRequest("A decision boundary is drawn for 2-feature data; dataset "
                     + job.datasetId() + " has " + data.get().features() + " features.");
         }
-        ModelSurfaces.Query q = new ModelSurfaces.Query(resolution, neuronResolution, xMin, xMax, yMin, yMax);
         if (job.status() == JobStatus.SUCCEEDED && job.modelId() != null) {
             ModelLookup lookup = models.getIfAvailable();
             Optional<LoadedModel> model = lookup == null ? Optional.empty() : lookup.find(job.modelId(), caller);

@@ -44,12 +44,8 @@ class ModelPicturesTest {
 
     @Test
     void linearModelsAreObservedToo() {
-        Dataset xor = Generators.generate(new GeneratorSpec("xor", 4, 0, 1));
-        ModelSpec spec = new ModelSpec("adaline", "interactions", false, List.of(), null, 0.5);
         List<TrainedModel> seen = new ArrayList<>();
-        TrainingOutcome out = Training.run(spec, Specs.training(300, 1, OptimizerSpec.of("sgd", 0.05),
-                ScheduleSpec.constant(), 3), xor, null, TrainingListener.NONE, () -> false,
-                (epoch, model, validation) -> seen.add(model));
+        TrainingOutcome out = linear("adaline", "interactions", "xor", 300, 0.05, (epoch, model, validation) -> seen.add(model));
         assertThat(seen).hasSize(300);
         assertThat(seen.get(299).linear().weights()).containsExactly(out.model().linear().weights());
         assertThat(seen.get(0).linear().weights()).isNotEqualTo(out.model().linear().weights());
@@ -57,10 +53,7 @@ class ModelPicturesTest {
 
     @Test
     void surfaceShowsTheLearnedXorAndEachHiddenUnit() {
-        Dataset xor = Generators.generate(new GeneratorSpec("xor", 4, 0, 1));
-        ModelSpec spec = new ModelSpec("adaline", "interactions", false, List.of(), null, 0.5);
-        TrainedModel adaline = Training.run(spec, Specs.training(300, 1, OptimizerSpec.of("sgd", 0.05),
-                ScheduleSpec.constant(), 3), xor, null, TrainingListener.NONE, () -> false).model();
+        TrainedModel adaline = linear("adaline", "interactions", "xor", 300, 0.05, EpochModelObserver.NONE).model();
         DecisionSurface.Surface s = DecisionSurface.compute(adaline, new DecisionSurface.Bounds(-0.5, 1.5, -0.5, 1.5),
                 2, 0, 0);
         // Cells centred on (0, 1) (1, 1) / (0, 0) (1, 0): top row first.
@@ -97,9 +90,7 @@ class ModelPicturesTest {
     @Test
     void confusionMatrixCountsTrueAgainstPredicted() {
         Dataset and = Generators.generate(new GeneratorSpec("and", 4, 0, 1));
-        ModelSpec spec = new ModelSpec("perceptron", "none", false, List.of(), null, 0);
-        TrainedModel m = Training.run(spec, Specs.training(50, 1, OptimizerSpec.of("sgd", 0.1),
-                ScheduleSpec.constant(), 3), and, null, TrainingListener.NONE, () -> false).model();
+        TrainedModel m = linear("perceptron", "none", "and", 50, 0.1, EpochModelObserver.NONE).model();
         ConfusionMatrix c = ConfusionMatrix.of(m, and);
         assertThat(c.counts()[0]).containsExactly(3, 0);
         assertThat(c.counts()[1]).containsExactly(0, 1);
@@ -107,5 +98,13 @@ class ModelPicturesTest {
         int[] wrong = {1, 1, 1, 0};
         Dataset flipped = Dataset.classification(and.x(), 4, 2, and.featureNames(), wrong, and.classes());
         assertThat(ConfusionMatrix.of(m, flipped).accuracy()).isEqualTo(0.0);
+    }
+
+    /** A single-neuron model on a 4-row truth table, online, with the observer watching. */
+    private static TrainingOutcome linear(String type, String featureMap, String table, int epochs, double lr,
+                                          EpochModelObserver observer) {
+        ModelSpec spec = new ModelSpec(type, featureMap, false, List.of(), null, type.equals("adaline") ? 0.5 : 0);
+        return Training.run(spec, Specs.training(epochs, 1, OptimizerSpec.of("sgd", lr), ScheduleSpec.constant(), 3),
+                Generators.generate(new GeneratorSpec(table, 4, 0, 1)), null, TrainingListener.NONE, () -> false, observer);
     }
 }
