@@ -73,6 +73,7 @@ export class Chart {
     const clean = this.options.log ? ys.map((y) => y.map((v) => (v > 0 ? v : null))) : ys;
     this.data = downsample(xs, clean);
     this.box.dataset.points = String(xs.length);
+    this.box.dataset.drawn = String(this.data[0].length);
     if (this.pending) return;
     this.pending = true;
     requestAnimationFrame(() => {

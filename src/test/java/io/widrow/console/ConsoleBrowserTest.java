@@ -138,6 +138,21 @@ class ConsoleBrowserTest extends ApiTestSupport {
         ((JavascriptExecutor) driver).executeScript("document.querySelector('.charts').scrollIntoView()");
         shot("job-curves");
 
+        // A 1,000-epoch run replays into downsampled curves.
+        String ds = datasetOfCurrentJob();
+        String longJob = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/jobs")
+                .header(API_KEY, ADMIN_KEY).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"datasetId\":\"" + ds + "\",\"model\":{\"layers\":[{\"units\":4}]},\"validation\":{\"split\":0},"
+                        + "\"training\":{\"epochs\":1000,\"batchSize\":0,\"earlyStopping\":{\"patience\":0}}}"))
+                .andReturn()).get("id").asString();
+        String jobUrl = driver.getCurrentUrl();
+        driver.get("http://localhost:" + port + "/#/jobs/" + longJob);
+        long_.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"), "SUCCEEDED"));
+        long_.until(d -> attrOf(By.cssSelector("[aria-label='Loss chart']"), "data-points") == 1000);
+        assertThat(attrOf(By.cssSelector("[aria-label='Loss chart']"), "data-drawn")).isBetween(100, 400);
+        driver.get(jobUrl);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-model")));
+
         // The model page: architecture, metrics, try it.
         driver.findElement(By.id("open-model")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("model-boundary")));
@@ -167,8 +182,10 @@ class ConsoleBrowserTest extends ApiTestSupport {
 
         driver.get("http://localhost:" + port + "/#/queue");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("jobs")));
-        assertThat(driver.findElements(By.cssSelector("#jobs tbody tr"))).hasSize(5);
+        assertThat(driver.findElements(By.cssSelector("#jobs tbody tr"))).hasSize(6);
         shot("queue");
+
+        everyOtherControl(wait);
 
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
@@ -225,6 +242,46 @@ class ConsoleBrowserTest extends ApiTestSupport {
         String label = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("predicted-label"))).getText();
         assertThat(label).as("a vertical bar is class 0").isEqualTo("0");
         shot("model-draw");
+    }
+
+    /** The controls the main flow does not touch, so an error behind any of them shows in the console log. */
+    private void everyOtherControl(WebDriverWait wait) {
+        driver.get("http://localhost:" + port + "/#/queue?status=SUCCEEDED");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("jobs")));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status-filter"))).selectByValue("RUNNING");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("app"), "No jobs here."));
+        driver.get("http://localhost:" + port + "/#/models");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href^='#/models/']")));
+        driver.get("http://localhost:" + port + "/#/compare");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[id^='pick-']")));
+        List<WebElement> picks = driver.findElements(By.cssSelector("input[id^='pick-']"));
+        picks.get(0).click();
+        picks.get(1).click();
+        driver.findElement(By.id("compare-selected")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("compare-jobs")));
+
+        driver.get("http://localhost:" + port + "/#/jobs/new");
+        for (String preset : List.of("and", "xor-adaline", "xor-relu", "fashion", "rings")) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("preset-" + preset))).click();
+        }
+        driver.findElement(By.id("add-layer")).click();
+        driver.findElement(By.cssSelector("[aria-label='Move layer 3 up']")).click();
+        driver.findElement(By.cssSelector("[aria-label='Remove layer 1']")).click();
+        assertThat(driver.findElements(By.cssSelector(".layers .layer"))).hasSize(2);
+        assertThat(driver.findElement(By.id("f-l0-units")).getAttribute("value")).isEqualTo("16");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-valmode"))).selectByValue("dataset");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-opt"))).selectByValue("adam");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-sched"))).selectByValue("cosine");
+        driver.findElement(By.id("f-es")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-type"))).selectByValue("adaline");
+        assertThat(driver.findElement(By.id("spec-json")).getText()).contains("\"type\": \"adaline\"")
+                .doesNotContain("\"layers\"");
+        assertThat(unlabelled()).as("form controls without a label").isEmpty();
+    }
+
+    private String datasetOfCurrentJob() {
+        String href = driver.findElement(By.cssSelector("a[href^='#/datasets/']")).getAttribute("href");
+        return href.replaceAll(".*#/datasets/", "");
     }
 
     /** Inputs, selects and text areas that neither a label nor aria-label names (accessibility basics). */

@@ -7,12 +7,13 @@ const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 export async function render(main, { params, signal }) {
   const ids = (params.get('ids') || '').split(',').filter(Boolean);
-  if (ids.length) return compare(main, ids, signal);
-  return picker(main, signal);
+  if (ids.length > 1) return compare(main, ids, signal);
+  return picker(main, signal, ids);
 }
 
-async function picker(main, signal) {
-  const chosen = new Set();
+/** Ticks jobs to compare; `preset` (e.g. the job whose page linked here) starts ticked. */
+async function picker(main, signal, preset) {
+  const chosen = new Set(preset);
   const box = h('div', {});
   const go = h('button', { type: 'button', id: 'compare-selected', disabled: true,
     onclick: () => { location.hash = `#/compare?ids=${[...chosen].join(',')}`; } }, 'Compare selected');
