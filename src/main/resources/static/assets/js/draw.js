@@ -64,7 +64,7 @@ function cellColors(s) {
   };
 }
 
-function points(ctx, sample, b, w, hgt, classes) {
+function points(ctx, sample, b, w, hgt) {
   if (!sample) return;
   const sx = (x) => ((x - b.xMin) / (b.xMax - b.xMin)) * w;
   const sy = (y) => ((b.yMax - y) / (b.yMax - b.yMin)) * hgt;
@@ -80,7 +80,6 @@ function points(ctx, sample, b, w, hgt, classes) {
     ctx.fill();
     ctx.stroke();
   });
-  void classes;
 }
 
 function axes(ctx, b, w, hgt, names) {
@@ -103,7 +102,7 @@ export function boundary(canvas, s, sample, size = 360) {
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(image(s.resolution, cellColors(s)), 0, 0, size, size);
-  points(ctx, sample, s, size, size, s.classes);
+  points(ctx, sample, s, size, size);
   axes(ctx, s, size, size, s.featureNames);
 }
 

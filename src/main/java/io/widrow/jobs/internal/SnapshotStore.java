@@ -21,7 +21,10 @@ class SnapshotStore {
         this.jdbc = jdbc;
     }
 
-    /** @param model widrow-model JSON, or null; @param confusion JSON, or null to keep none */
+    /**
+     * @param model     the latest live weights as widrow-model JSON, or null (not a two-input job)
+     * @param confusion the latest confusion matrix as JSON, or null
+     */
     record Snapshot(int epoch, String model, String confusion, boolean isFinal, Instant updatedAt) {
     }
 
