@@ -20,6 +20,13 @@ public final class LinearTrainer {
     private final TrainingSpec spec;
     private final TrainingListener listener;
     private final BooleanSupplier cancelled;
+    private WeightsObserver weightsObserver;
+
+    /** Sees the live weights after each epoch's metrics (on the training thread; copy what you keep). */
+    @FunctionalInterface
+    public interface WeightsObserver {
+        void onEpoch(int epoch, float[] weights, float bias, double threshold);
+    }
 
     /** {@code listener} and {@code cancelled} may be null (no progress, never cancelled). */
     public LinearTrainer(TrainingSpec spec, TrainingListener listener, BooleanSupplier cancelled) {
@@ -29,6 +36,11 @@ public final class LinearTrainer {
         this.spec = spec;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.cancelled = cancelled == null ? () -> false : cancelled;
+    }
+
+    /** Mutates: registers the (single) observer of the weights as each epoch ends. */
+    public void observeWeights(WeightsObserver observer) {
+        this.weightsObserver = observer;
     }
 
     /**
@@ -165,6 +177,9 @@ public final class LinearTrainer {
             listener.onEpoch(new EpochMetrics(epoch, loss, acc, valLoss, valAcc, eta, Double.NaN,
                     new double[] {unit.gradientNorm()}, new double[] {LinearUnit.norm(unit.weightArray())},
                     seconds > 0 ? tr.rows / seconds : Double.NaN, seconds));
+            if (weightsObserver != null) {
+                weightsObserver.onEpoch(epoch, unit.weightArray(), unit.bias(), theta);
+            }
             return val == null ? loss : valLoss;
         }
     }

@@ -19,14 +19,19 @@ final class LinearTraining {
 
     /** {@code raw} is the data as uploaded (for names and classes); the others are mapped and standardized. */
     static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset raw, Dataset fitSet, Dataset heldOut,
-                               Standardizer standardizer, TrainingListener listener, BooleanSupplier cancelled) {
+                               Standardizer standardizer, TrainingListener listener, BooleanSupplier cancelled,
+                               EpochModelObserver observer, Dataset rawHeldOut) {
         List<EpochMetrics> history = new ArrayList<>();
         TrainingListener recording = m -> {
             history.add(m);
             listener.onEpoch(m);
         };
-        LinearTrainingResult r = new LinearTrainer(training, recording, cancelled)
-                .train(model.type(), fitSet, heldOut, model.threshold());
+        LinearTrainer trainer = new LinearTrainer(training, recording, cancelled);
+        if (observer != EpochModelObserver.NONE) {
+            trainer.observeWeights((epoch, w, b, theta) -> observer.onEpochEnd(epoch, new TrainedModel(model, raw.task(),
+                    raw.featureNames(), raw.classes(), 1, standardizer, null, new LinearWeights(w, b, theta)), rawHeldOut));
+        }
+        LinearTrainingResult r = trainer.train(model.type(), fitSet, heldOut, model.threshold());
         TrainingResult result = new TrainingResult(r.epochsRun(), r.cancelled(), r.earlyStopped(), r.bestEpoch(), history);
         if (r.cancelled()) {
             return new TrainingOutcome(null, result);

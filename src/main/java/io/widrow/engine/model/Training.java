@@ -29,7 +29,13 @@ public final class Training {
      */
     public static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
                                       TrainingListener listener, BooleanSupplier cancelled) {
-        return run(model, training, train, validation, listener, cancelled, false);
+        return run(model, training, train, validation, listener, cancelled, EpochModelObserver.NONE);
+    }
+
+    /** As above, and {@code observer} sees the model after every epoch (see {@link EpochModelObserver}). */
+    public static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
+                                      TrainingListener listener, BooleanSupplier cancelled, EpochModelObserver observer) {
+        return train(model, training, train, validation, listener, cancelled, observer, false);
     }
 
     /**
@@ -39,12 +45,20 @@ public final class Training {
      */
     public static TrainingOutcome runOverwritingData(ModelSpec model, TrainingSpec training, Dataset train,
                                                      Dataset validation, TrainingListener listener,
-                                                     BooleanSupplier cancelled) {
-        return run(model, training, train, validation, listener, cancelled, true);
+                                                     BooleanSupplier cancelled, EpochModelObserver observer) {
+        return train(model, training, train, validation, listener, cancelled, observer, true);
     }
 
-    private static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
-                                       TrainingListener listener, BooleanSupplier cancelled, boolean inPlace) {
+    /** {@link #runOverwritingData} without an observer. */
+    public static TrainingOutcome runOverwritingData(ModelSpec model, TrainingSpec training, Dataset train,
+                                                     Dataset validation, TrainingListener listener,
+                                                     BooleanSupplier cancelled) {
+        return train(model, training, train, validation, listener, cancelled, EpochModelObserver.NONE, true);
+    }
+
+    private static TrainingOutcome train(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
+                                         TrainingListener listener, BooleanSupplier cancelled,
+                                         EpochModelObserver observer, boolean inPlace) {
         requireUsable(model, train, validation);
         Dataset fitSet = train;
         Dataset heldOut = validation == null ? null : alignClasses(validation, train);
@@ -53,6 +67,7 @@ public final class Training {
             fitSet = parts[0];
             heldOut = parts[1];
         }
+        Dataset rawHeldOut = heldOut;
         FeatureMap map = FeatureMap.of(model.featureMap());
         fitSet = map.apply(fitSet);
         heldOut = heldOut == null ? null : map.apply(heldOut);
@@ -70,12 +85,18 @@ public final class Training {
             int outputs = outputUnits(model.output(), train);
             Network net = NetworkBuilder.build(model.layers(), model.output(), fitSet.features(), outputs,
                     new Rng(training.seed()));
-            TrainingResult result = new Trainer(training).fit(net, fitSet, heldOut, listener, cancelled);
-            TrainedModel trained = result.cancelled() ? null : new TrainedModel(model, train.task(),
-                    train.featureNames(), train.classes(), outputs, standardizer, net, null);
-            return new TrainingOutcome(trained, result);
+            Standardizer st = standardizer;
+            java.util.function.Supplier<TrainedModel> live = () -> new TrainedModel(model, train.task(),
+                    train.featureNames(), train.classes(), outputs, st, net, null);
+            TrainingListener observed = observer == EpochModelObserver.NONE ? listener : m -> {
+                listener.onEpoch(m);
+                observer.onEpochEnd(m.epoch(), live.get(), rawHeldOut);
+            };
+            TrainingResult result = new Trainer(training).fit(net, fitSet, heldOut, observed, cancelled);
+            return new TrainingOutcome(result.cancelled() ? null : live.get(), result);
         }
-        return LinearTraining.run(model, training, train, fitSet, heldOut, standardizer, listener, cancelled);
+        return LinearTraining.run(model, training, train, fitSet, heldOut, standardizer, listener, cancelled,
+                observer, rawHeldOut);
     }
 
     /** Output units: as given, or classes for a classifier (1 for sigmoid on two classes), targets for regression. */

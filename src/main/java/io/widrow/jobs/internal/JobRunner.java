@@ -40,9 +40,10 @@ class JobRunner {
     private final JobPresenter presenter;
     private final JobMeters meters;
     private final TransactionTemplate tx;
+    private final JobSnapshots snapshots;
 
     JobRunner(JobStore store, DatasetCatalog datasets, ObjectProvider<ModelRegistry> models, LocalRuns runs,
-              JobPresenter presenter, JobMeters meters, TransactionTemplate tx) {
+              JobPresenter presenter, JobMeters meters, TransactionTemplate tx, JobSnapshots snapshots) {
         this.store = store;
         this.datasets = datasets;
         this.models = models;
@@ -50,6 +51,7 @@ class JobRunner {
         this.presenter = presenter;
         this.meters = meters;
         this.tx = tx;
+        this.snapshots = snapshots;
     }
 
     void run(UUID id, boolean recovering, String node) {
@@ -86,8 +88,9 @@ class JobRunner {
         Cancellation cancelled = new Cancellation(id, run, store, start, job.maxRuntimeSeconds());
         Recorder recorder = new Recorder(id, job.epochs());
         TrainingOutcome outcome;
+        JobSnapshots.Watch watch = snapshots.watch(id, train);
         try {
-            outcome = Training.run(specs.model(), specs.training(), train, validation, recorder, cancelled);
+            outcome = Training.run(specs.model(), specs.training(), train, validation, recorder, cancelled, watch);
         } finally {
             recorder.flush();
         }
@@ -106,6 +109,7 @@ class JobRunner {
         }
         UUID modelId = registry.register(new NewModel(job.ownerId(), id, job.datasetId(), outcome.model(),
                 finalMetrics(outcome.result())));
+        watch.finished(outcome.model(), Math.max(outcome.result().bestEpoch(), 0));
         store.finish(id, JobStatus.SUCCEEDED, modelId, null, null, Instant.now());
         return JobStatus.SUCCEEDED;
     }

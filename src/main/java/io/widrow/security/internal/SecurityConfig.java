@@ -32,7 +32,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/info").hasRole("ADMIN")
                         .requestMatchers("/actuator", "/actuator/**").denyAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/", "/index.html", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/v1/keys", "/api/v1/keys/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated());
