@@ -4,6 +4,7 @@ import io.widrow.engine.data.Dataset;
 import io.widrow.engine.features.Standardizer;
 import io.widrow.engine.linear.LinearTrainer;
 import io.widrow.engine.linear.LinearTrainingResult;
+import io.widrow.engine.train.Checkpointing;
 import io.widrow.engine.train.EpochMetrics;
 import io.widrow.engine.train.TrainingListener;
 import io.widrow.engine.train.TrainingResult;
@@ -19,13 +20,14 @@ final class LinearTraining {
 
     /** {@code raw} is the data as uploaded (for names and classes); the others are mapped and standardized. */
     static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset raw, Dataset fitSet, Dataset heldOut,
-                               Standardizer standardizer, TrainingListener listener, BooleanSupplier cancelled) {
-        List<EpochMetrics> history = new ArrayList<>();
+                               Standardizer standardizer, TrainingListener listener, BooleanSupplier cancelled,
+                               Checkpointing checkpoints) {
+        List<EpochMetrics> history = new ArrayList<>(checkpoints.resumeHistory());
         TrainingListener recording = m -> {
             history.add(m);
             listener.onEpoch(m);
         };
-        LinearTrainingResult r = new LinearTrainer(training, recording, cancelled)
+        LinearTrainingResult r = new LinearTrainer(training, recording, cancelled, checkpoints)
                 .train(model.type(), fitSet, heldOut, model.threshold());
         TrainingResult result = new TrainingResult(r.epochsRun(), r.cancelled(), r.earlyStopped(), r.bestEpoch(), history);
         if (r.cancelled()) {

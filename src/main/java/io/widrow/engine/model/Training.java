@@ -7,6 +7,7 @@ import io.widrow.engine.nn.Network;
 import io.widrow.engine.nn.NetworkBuilder;
 import io.widrow.engine.nn.OutputSpec;
 import io.widrow.engine.tensor.Rng;
+import io.widrow.engine.train.Checkpointing;
 import io.widrow.engine.train.Splits;
 import io.widrow.engine.train.Trainer;
 import io.widrow.engine.train.TrainingListener;
@@ -29,6 +30,19 @@ public final class Training {
      */
     public static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
                                       TrainingListener listener, BooleanSupplier cancelled) {
+        return run(model, training, train, validation, listener, cancelled, Checkpointing.NONE);
+    }
+
+    /**
+     * As above, saving and resuming checkpoints. Everything before the training loop (split, feature map,
+     * standardization, initial weights) is a pure function of the data and the seed, so it is simply redone
+     * on resume; the checkpoint holds only what the loop changes.
+     *
+     * @throws io.widrow.engine.train.TrainingSuspendedException when {@code checkpoints} asked the run to stop
+     * @throws io.widrow.engine.train.CheckpointException when the checkpoint does not fit this model and data
+     */
+    public static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
+                                      TrainingListener listener, BooleanSupplier cancelled, Checkpointing checkpoints) {
         requireUsable(model, train, validation);
         Dataset fitSet = train;
         Dataset heldOut = validation == null ? null : alignClasses(validation, train);
@@ -50,12 +64,13 @@ public final class Training {
             int outputs = outputUnits(model.output(), train);
             Network net = NetworkBuilder.build(model.layers(), model.output(), fitSet.features(), outputs,
                     new Rng(training.seed()));
-            TrainingResult result = new Trainer(training).fit(net, fitSet, heldOut, listener, cancelled);
+            TrainingResult result = new Trainer(training).fit(net, fitSet, heldOut, listener, cancelled, checkpoints);
             TrainedModel trained = result.cancelled() ? null : new TrainedModel(model, train.task(),
                     train.featureNames(), train.classes(), outputs, standardizer, net, null);
             return new TrainingOutcome(trained, result);
         }
-        return LinearTraining.run(model, training, train, fitSet, heldOut, standardizer, listener, cancelled);
+        return LinearTraining.run(model, training, train, fitSet, heldOut, standardizer, listener, cancelled,
+                checkpoints);
     }
 
     /** Output units: as given, or classes for a classifier (1 for sigmoid on two classes), targets for regression. */
