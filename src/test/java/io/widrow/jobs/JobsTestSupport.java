@@ -43,7 +43,13 @@ public abstract class JobsTestSupport extends ApiTestSupport {
         public final Map<UUID, NewModel> models = new ConcurrentHashMap<>();
 
         @Override
-        public UUID register(NewModel model) {
+        public synchronized UUID register(NewModel model) {
+            // Idempotent per job, as the real registry.
+            for (Map.Entry<UUID, NewModel> e : models.entrySet()) {
+                if (model.jobId() != null && model.jobId().equals(e.getValue().jobId())) {
+                    return e.getKey();
+                }
+            }
             UUID id = UUID.randomUUID();
             models.put(id, model);
             return id;
