@@ -72,7 +72,8 @@ class JobRunner {
 
     void run(UUID id, boolean recovering, String node) {
         JobRow job = store.find(id).orElse(null);
-        if (job == null || job.status().terminal()) {
+        // A recovery fire for a job this node is already running again is stale: the row names this node.
+        if (job == null || job.status().terminal() || recovering && runs.running(id)) {
             return;
         }
         Integer attempt = tx.execute(s -> store.markRunning(id, node, recovering, Instant.now())

@@ -82,14 +82,19 @@ class JobStore {
 
     /**
      * QUEUED → RUNNING for a normal start; a Quartz recovery of a dead node's run may also take over a RUNNING
-     * row. Returns false when there is nothing to do (cancelled meanwhile, already finished, or a duplicate fire).
-     * Progress and metrics stay: the runner rewinds them to its checkpoint. The attempt count goes up, which
-     * fences off any earlier run of the job that is still alive somewhere.
+     * row, unless the node running it is a live cluster member other than {@code node} (a stale recovery racing
+     * the job's own requeued trigger). Returns false when there is nothing to do (cancelled meanwhile, already
+     * finished, or a duplicate fire). Progress and metrics stay: the runner rewinds them to its checkpoint. The
+     * attempt count goes up, which fences off any earlier run of the job still alive somewhere.
      */
     boolean markRunning(UUID id, String node, boolean recovering, Instant now) {
-        String allowed = recovering ? "status IN ('QUEUED', 'RUNNING')" : "status = 'QUEUED'";
-        return jdbc.update("UPDATE jobs SET status = 'RUNNING', started_at = ?, node = ?, attempt = attempt + 1, "
-                + "eta_seconds = NULL WHERE id = ? AND " + allowed, ts(now), node, id) == 1;
+        String sql = "UPDATE jobs SET status = 'RUNNING', started_at = ?, node = ?, attempt = attempt + 1, "
+                + "eta_seconds = NULL WHERE id = ? AND ";
+        if (!recovering) {
+            return jdbc.update(sql + "status = 'QUEUED'", ts(now), node, id) == 1;
+        }
+        return jdbc.update(sql + "(status = 'QUEUED' OR status = 'RUNNING' AND (node IS NULL OR node = ? "
+                + "OR node NOT IN (SELECT instance_name FROM qrtz_scheduler_state)))", ts(now), node, id, node) == 1;
     }
 
     /** Inserts an epoch's metrics row unless it is already there. */

@@ -1,9 +1,11 @@
 package io.widrow.jobs.internal;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
@@ -106,5 +108,17 @@ class LocalRuns {
 
     boolean isEmpty() {
         return runs.isEmpty();
+    }
+
+    /** Blocks until no run is left on this node or {@code timeout} passes; true if none is left. */
+    boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!runs.isEmpty()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return true;
     }
 }

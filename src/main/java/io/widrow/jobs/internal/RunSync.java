@@ -68,7 +68,10 @@ class RunSync implements DisposableBean {
 
     private void control(LocalRuns.Run run) {
         RunStore.Control c = runStore.control(run.id()).orElse(null);
-        if (c == null || c.status() != JobStatus.RUNNING || c.attempt() != run.attempt()) {
+        if (c == null || c.status() != JobStatus.RUNNING) {
+            // Ended or back in the queue, normally by this run's own runner as it finishes.
+            run.lose();
+        } else if (c.attempt() != run.attempt()) {
             lost(run);
         } else if (c.cancelRequested()) {
             run.cancel();

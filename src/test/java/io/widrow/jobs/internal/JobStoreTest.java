@@ -22,6 +22,9 @@ class JobStoreTest extends JobsTestSupport {
     @Autowired
     RunStore runs;
 
+    @Autowired
+    org.quartz.Scheduler scheduler;
+
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry registry) {
         isolatedJobsDatabase(registry, "jobs-store", 1);
@@ -80,6 +83,18 @@ class JobStoreTest extends JobsTestSupport {
         assertThat(store.finish(id, 2, JobStatus.FAILED, null, "x", "y", Instant.now())).isFalse();
         assertThat(runs.requeue(id, 2)).isFalse();
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aRecoveryDoesNotTakeOverARunOfALiveNode() throws Exception {
+        UUID id = queuedJob();
+        String live = scheduler.getSchedulerInstanceId();
+        assertThat(store.markRunning(id, live, false, Instant.now())).isTrue();
+        // A stale recovery elsewhere finds the job run by a node that is checking in.
+        assertThat(store.markRunning(id, "n2", true, Instant.now())).isFalse();
+        // The node itself, restarted under the same instance id, may take its dead run back.
+        assertThat(store.markRunning(id, live, true, Instant.now())).isTrue();
+        assertThat(store.find(id).orElseThrow().attempt()).isEqualTo(2);
     }
 
     @Test
