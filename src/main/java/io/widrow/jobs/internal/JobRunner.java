@@ -15,7 +15,6 @@ import io.widrow.engine.train.CheckpointException;
 import io.widrow.engine.train.Checkpointing;
 import io.widrow.engine.train.EpochMetrics;
 import io.widrow.engine.train.TrainingDivergedException;
-import io.widrow.engine.train.TrainingListener;
 import io.widrow.engine.train.TrainingResult;
 import io.widrow.engine.train.TrainingSuspendedException;
 import io.widrow.models.ModelRegistry;
@@ -33,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * QUEUED to RUNNING (or take over a dead node's RUNNING row on recovery), so duplicate fires do nothing. A run
  * starts from the job's checkpoint if there is one; it ends by finishing the job, by putting it back in the
  * queue (node shutting down, or an unexpected error with retries left), or silently when another run has
- * taken the job over. More than 200 lines because these endings share the run's state and fencing.
+ * taken the job over. Over 200 lines because these endings share the run's state and its fencing.
  */
 @Component
 class JobRunner {
@@ -116,7 +115,7 @@ class JobRunner {
         }
         TrainingOutcome outcome;
         try {
-            outcome = Training.run(specs.model(), specs.training(), train, validation, new Recorder(run, job.epochs()),
+            outcome = Training.run(specs.model(), specs.training(), train, validation, new Recorder(run.journal(), job.epochs(), presenter, meters),
                     cancelled, checkpointing(run, every, from));
         } catch (CheckpointException e) {
             log.warn("Job {}: its checkpoint cannot be resumed ({}); training from epoch 1", id, e.getMessage());
@@ -124,7 +123,7 @@ class JobRunner {
             if (from == null) {
                 return null;
             }
-            outcome = Training.run(specs.model(), specs.training(), train, validation, new Recorder(run, job.epochs()),
+            outcome = Training.run(specs.model(), specs.training(), train, validation, new Recorder(run.journal(), job.epochs(), presenter, meters),
                     cancelled, checkpointing(run, every, from));
         }
         return conclude(job, run, outcome, cancelled);
@@ -261,35 +260,5 @@ class JobRunner {
         m.put("bestEpoch", r.bestEpoch());
         m.put("stoppedEarly", r.stoppedEarly());
         return m;
-    }
-
-    /**
-     * Hands each finished epoch to the run's journal, which {@link RunSync} stores within a tenth of a second
-     * (a transaction per epoch cost 0.4–1.8 ms, which dominated jobs of many tiny epochs). Nothing here waits
-     * on the database, so an outage does not slow training.
-     */
-    private final class Recorder implements TrainingListener {
-        private final RunJournal journal;
-        private final int epochs;
-        private double seconds;
-        private int trained;
-
-        Recorder(LocalRuns.Run run, int epochs) {
-            this.journal = run.journal();
-            this.epochs = epochs;
-        }
-
-        @Override
-        public void onEpoch(EpochMetrics m) {
-            if (Double.isFinite(m.seconds())) {
-                seconds += m.seconds();
-            }
-            trained++;
-            Double eta = m.epoch() >= epochs ? 0.0 : seconds / trained * (epochs - m.epoch());
-            JobViews.MetricsView v = JobViews.MetricsView.of(m);
-            journal.epoch(new RunJournal.Epoch(v, presenter.write(v.gradientNorms()), presenter.write(v.weightNorms())),
-                    presenter.write(v), eta);
-            meters.epoch(m.seconds(), m.samplesPerSecond());
-        }
     }
 }
