@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.fail;
  * hands its job back to the queue with a checkpoint before it exits.
  */
 class JobProcessFaultsTest {
-    private static final int EPOCHS = 16;
+    private static final int EPOCHS = 20;
     private static final Duration READY = Duration.ofSeconds(90);
     private static final Pattern RESUMED = Pattern.compile("Job (\\S+) resumes from its checkpoint after epoch (\\d+)");
 

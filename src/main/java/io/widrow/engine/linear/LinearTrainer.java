@@ -116,7 +116,8 @@ public final class LinearTrainer {
                 throw new IllegalArgumentException("learning rate must be finite and > 0, got " + eta);
             }
             EarlyStoppingSpec es = spec.earlyStopping();
-            Position at = checkpoints.resumeFrom() == null ? new Position(false, 0, 0) : restore(checkpoints.resumeFrom());
+            Position at = checkpoints.resumeFrom() == null ? new Position(false, 0, 0)
+                    : restore(checkpoints.resumeFrom());
             int from = at.from();
             long elapsed = at.elapsedNanos();
             boolean inEpoch = at.inEpoch();

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 public record Checkpointing(int every, TrainingCheckpoint resumeFrom, List<EpochMetrics> resumeHistory,
                             Consumer<TrainingCheckpoint> sink, BooleanSupplier suspend) {
     /** No checkpoints, never suspended. */
-    public static final Checkpointing NONE = new Checkpointing(Integer.MAX_VALUE, null, List.of(), c -> { }, () -> false);
+    public static final Checkpointing NONE =
+            new Checkpointing(Integer.MAX_VALUE, null, List.of(), c -> { }, () -> false);
 
     public Checkpointing {
         if (every < 1) {

@@ -72,7 +72,8 @@ public final class Trainer {
         double[] gradSums = new double[dense.size()];
         List<EpochMetrics> history = new ArrayList<>(checkpoints.resumeHistory());
         TrainerState state = new TrainerState(modelState, params, optimizer, schedule, momentum, order, early);
-        TrainerState.Position at = checkpoints.resumeFrom() == null ? TrainerState.Position.epochStart(0, 0, dense.size())
+        TrainerState.Position at = checkpoints.resumeFrom() == null
+                ? TrainerState.Position.epochStart(0, 0, dense.size())
                 : state.restore(checkpoints.resumeFrom(), rows, dense.size());
         long step = at.step();
         boolean stoppedEarly = false;

@@ -8,7 +8,8 @@ public final class TrainingSuspendedException extends RuntimeException {
     private final int epoch;
 
     public TrainingSuspendedException(int epoch) {
-        super("training suspended after " + epoch + " completed epoch(s); resume from the checkpoint", null, false, false);
+        super("training suspended after " + epoch + " completed epoch(s); resume from the checkpoint", null, false,
+                false);
         this.epoch = epoch;
     }
 

@@ -126,7 +126,8 @@ class GracefulStop implements SmartLifecycle {
             if (runs.awaitEmpty(grace)) {
                 log.info("Every training run on this node is checkpointed and back in the queue");
             } else {
-                log.warn("Training runs still busy after {}; they will resume from their last periodic checkpoint", grace);
+                log.warn("Training runs still busy after {}; they will resume from their last periodic checkpoint",
+                        grace);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -113,27 +113,28 @@ class JobRunner {
         if (from == null) {
             return null;
         }
+        Recorder recorder = new Recorder(run.journal(), job.epochs(), presenter, meters);
         TrainingOutcome outcome;
         try {
-            outcome = Training.run(specs.model(), specs.training(), train, validation, new Recorder(run.journal(), job.epochs(), presenter, meters),
-                    cancelled, checkpointing(run, every, from));
+            outcome = Training.run(specs.model(), specs.training(), train, validation, recorder, cancelled,
+                    checkpointing(run, every, from));
         } catch (CheckpointException e) {
+            // Rejected before any epoch ran, so the same recorder carries on.
             log.warn("Job {}: its checkpoint cannot be resumed ({}); training from epoch 1", id, e.getMessage());
             from = resumption.restart(run);
             if (from == null) {
                 return null;
             }
-            outcome = Training.run(specs.model(), specs.training(), train, validation, new Recorder(run.journal(), job.epochs(), presenter, meters),
-                    cancelled, checkpointing(run, every, from));
+            outcome = Training.run(specs.model(), specs.training(), train, validation, recorder, cancelled,
+                    checkpointing(run, every, from));
         }
         return conclude(job, run, outcome, cancelled);
     }
 
     private JobStatus conclude(JobRow job, LocalRuns.Run run, TrainingOutcome outcome, Cancellation cancelled) {
         UUID id = job.id();
-        // The run is over: nothing resumes from an unwritten checkpoint, but every epoch is stored before the
-        // status says the job has ended.
-        run.journal().discardCheckpoint();
+        // Every epoch is stored before the status says the job has ended, and the latest checkpoint too: should
+        // storing the model fail, the retry resumes from there instead of training again. Ending deletes it.
         if (run.lost() || !drain(run, OUTAGE_PATIENCE)) {
             return null;
         }
@@ -182,8 +183,8 @@ class JobRunner {
             retries = spec.retries() == null ? retries : spec.retries();
             int allowed = retries;
             // Store what the run got to, so the retry resumes from its latest checkpoint.
-            if (drain(run, SUSPEND_PATIENCE)
-                    && requeue(job, Boolean.TRUE.equals(tx.execute(s -> runStore.requeueAfterFailure(id, run.attempt(), allowed))))) {
+            if (drain(run, SUSPEND_PATIENCE) && requeue(job, Boolean.TRUE.equals(
+                    tx.execute(s -> runStore.requeueAfterFailure(id, run.attempt(), allowed))))) {
                 log.warn("Job {} goes back to the queue to retry from its checkpoint ({} of {} retries used)", id,
                         runStore.failures(id), allowed);
                 return JobStatus.QUEUED;

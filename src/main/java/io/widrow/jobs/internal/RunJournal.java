@@ -59,7 +59,7 @@ final class RunJournal {
         checkpoint = c;
     }
 
-    /** Drops an unwritten checkpoint: the run finished, so nothing will resume from it. */
+    /** Drops an unwritten checkpoint: the job is failing, so nothing will resume from it. */
     synchronized void discardCheckpoint() {
         checkpoint = null;
     }

@@ -37,8 +37,8 @@ class RunStore {
     /** Replaces the job's checkpoint; call after {@link #claim} or {@link #advance} in the same transaction. */
     void saveCheckpoint(UUID id, int attempt, TrainingCheckpoint checkpoint) {
         Object now = JobStore.ts(Instant.now());
-        int n = jdbc.update("UPDATE job_checkpoints SET epoch = ?, attempt = ?, state = ?, saved_at = ? WHERE job_id = ?",
-                checkpoint.epoch(), attempt, checkpoint.state(), now, id);
+        int n = jdbc.update("UPDATE job_checkpoints SET epoch = ?, attempt = ?, state = ?, saved_at = ? "
+                + "WHERE job_id = ?", checkpoint.epoch(), attempt, checkpoint.state(), now, id);
         if (n == 0) {
             jdbc.update("INSERT INTO job_checkpoints (job_id, epoch, attempt, state, saved_at) VALUES (?, ?, ?, ?, ?)",
                     id, checkpoint.epoch(), attempt, checkpoint.state(), now);
@@ -90,8 +90,9 @@ class RunStore {
      * {@code retries} times; false means no retry is left (or the run no longer owns the job).
      */
     boolean requeueAfterFailure(UUID id, int attempt, int retries) {
-        return jdbc.update("UPDATE jobs SET status = 'QUEUED', node = NULL, eta_seconds = NULL, failures = failures + 1 "
-                + "WHERE id = ? AND status = 'RUNNING' AND attempt = ? AND failures < ?", id, attempt, retries) == 1;
+        return jdbc.update("UPDATE jobs SET status = 'QUEUED', node = NULL, eta_seconds = NULL, "
+                + "failures = failures + 1 WHERE id = ? AND status = 'RUNNING' AND attempt = ? AND failures < ?",
+                id, attempt, retries) == 1;
     }
 
     int failures(UUID id) {
@@ -104,7 +105,8 @@ class RunStore {
     }
 
     List<Live> live() {
-        return jdbc.query("SELECT id, status, attempt, priority, created_at FROM jobs WHERE status IN ('QUEUED', 'RUNNING')",
+        return jdbc.query("SELECT id, status, attempt, priority, created_at FROM jobs "
+                        + "WHERE status IN ('QUEUED', 'RUNNING')",
                 (rs, i) -> new Live(rs.getObject(1, UUID.class), JobStatus.valueOf(rs.getString(2)), rs.getInt(3),
                         rs.getInt(4), rs.getObject(5, java.time.OffsetDateTime.class).toInstant()));
     }

@@ -60,7 +60,8 @@ class RunSync implements DisposableBean {
                 // Most likely the database is unreachable: the journal keeps everything for the next tick.
                 if (System.nanoTime() - nextWarning >= 0) {
                     nextWarning = System.nanoTime() + WARN_EVERY_NANOS;
-                    log.warn("Could not sync job {} with the database (will keep trying): {}", run.id(), e.getMessage());
+                    log.warn("Could not sync job {} with the database (will keep trying): {}", run.id(),
+                            e.getMessage());
                 }
             }
         }

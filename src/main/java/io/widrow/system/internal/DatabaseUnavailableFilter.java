@@ -45,7 +45,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!DatabaseFailures.isUnavailable(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.getMessage());
             response.resetBuffer();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", "about:blank");

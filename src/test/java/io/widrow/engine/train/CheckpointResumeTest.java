@@ -32,7 +32,10 @@ class CheckpointResumeTest {
     private static final Dataset MOONS = Generators.generate(new GeneratorSpec("moons", 240, 0.15, 5));
     private static final int EPOCHS = 7;
 
-    /** Everything stateful at once: batchnorm buffers, the momentum switch, a plateau schedule, stratified shuffles, early stopping's best copy. */
+    /**
+     * Everything stateful at once: batchnorm buffers, the momentum switch, a plateau schedule, stratified
+     * shuffles, early stopping's best copy.
+     */
     private static final ModelSpec MLP = new ModelSpec("mlp", "none", true,
             List.of(new DenseSpec(12, "relu", 0.01, "he_normal", 0), new BatchNormSpec(0.9, 1e-5),
                     new DenseSpec(6, "tanh", 0.01, "xavier_normal", 0)),
@@ -217,7 +220,9 @@ class CheckpointResumeTest {
             List<EpochMetrics> history = new ArrayList<>();
             List<TrainingCheckpoint> saved = new ArrayList<>();
             Checkpointing c = new Checkpointing(1, null, List.of(), saved::add, () -> false);
-            Training.run(model, spec, data, null, history::add, () -> !saved.isEmpty() && saved.get(saved.size() - 1).epoch() == at, c);
+            // Stops as a crash would: right after the checkpoint of epoch `at`, before anything else.
+            Training.run(model, spec, data, null, history::add,
+                    () -> !saved.isEmpty() && saved.get(saved.size() - 1).epoch() == at, c);
             TrainingCheckpoint checkpoint = saved.stream().filter(s -> s.epoch() == at).findFirst().orElseThrow();
             return new Run(checkpoint, history.subList(0, at));
         }
