@@ -1,2 +1,5 @@
-/** Cross-cutting types every feature may use: configuration properties, API exceptions and the audit log. */
+/**
+ * Cross-cutting types every feature may use: configuration properties, API exceptions, the audit log and how to
+ * tell a database outage from other failures.
+ */
 package io.widrow.system;

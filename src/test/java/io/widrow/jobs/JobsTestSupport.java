@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.widrow.ApiTestSupport;
 import io.widrow.models.ModelRegistry;
@@ -41,9 +42,20 @@ public abstract class JobsTestSupport extends ApiTestSupport {
 
     public static class InMemoryModels implements ModelRegistry {
         public final Map<UUID, NewModel> models = new ConcurrentHashMap<>();
+        /** Calls to fail before registering works again: an unexpected error at the end of a run. */
+        public final AtomicInteger failNext = new AtomicInteger();
 
         @Override
-        public UUID register(NewModel model) {
+        public synchronized UUID register(NewModel model) {
+            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("injected registry failure");
+            }
+            // Idempotent per job, as the real registry.
+            for (Map.Entry<UUID, NewModel> e : models.entrySet()) {
+                if (model.jobId() != null && model.jobId().equals(e.getValue().jobId())) {
+                    return e.getKey();
+                }
+            }
             UUID id = UUID.randomUUID();
             models.put(id, model);
             return id;

@@ -1,9 +1,6 @@
 package io.widrow.jobs;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,50 +26,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the two scheduler instances (ids, thread pools, check-ins) are still separate, which is what is under test.
  */
 class TwoNodePostgresTest {
-    private static final String URL = env("WIDROW_TEST_PG_URL", "jdbc:postgresql://localhost:5432/postgres");
-    private static final String USER = env("WIDROW_TEST_PG_USER", "widrow");
-    private static final String PASSWORD = env("WIDROW_TEST_PG_PASSWORD", "widrow");
-    private static final String DB = "widrow_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private static boolean created;
-
-    private static String env(String name, String dflt) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? dflt : v;
-    }
+    private static TestPostgres db;
 
     @BeforeAll
     static void createDatabase() {
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DB);
-            created = true;
-        } catch (SQLException e) {
-            Assumptions.abort("no PostgreSQL to test against at " + URL + ": " + e.getMessage());
-        }
+        db = TestPostgres.create();
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        if (!created) {
-            return;
+        if (db != null) {
+            db.close();
         }
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
-    }
-
-    private static String databaseUrl() {
-        int q = URL.indexOf('?');
-        String base = q < 0 ? URL : URL.substring(0, q);
-        String params = q < 0 ? "" : URL.substring(q);
-        return base.substring(0, base.lastIndexOf('/') + 1) + DB + params;
     }
 
     private static Node node(String name) throws Exception {
         Map<String, Object> props = new HashMap<>();
         props.put("widrow.data-dir", java.nio.file.Files.createTempDirectory("widrow-test-pg-" + name).toString());
-        props.put("spring.datasource.url", databaseUrl());
-        props.put("spring.datasource.username", USER);
-        props.put("spring.datasource.password", PASSWORD);
+        props.put("spring.datasource.url", db.url());
+        props.put("spring.datasource.username", TestPostgres.USER);
+        props.put("spring.datasource.password", TestPostgres.PASSWORD);
         props.put("widrow.workers", "1");
         return Node.start(props, "postgres");
     }

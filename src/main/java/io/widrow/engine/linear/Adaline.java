@@ -1,5 +1,9 @@
 package io.widrow.engine.linear;
 
+import io.widrow.engine.train.CheckpointIo;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -100,5 +104,17 @@ public final class Adaline extends LinearUnit {
     public void resetGradientStats() {
         Arrays.fill(gradSum, 0);
         gradSteps = 0;
+    }
+
+    @Override
+    void writeGradientStats(DataOutput out) throws IOException {
+        CheckpointIo.writeDoubles(out, gradSum);
+        out.writeInt(gradSteps);
+    }
+
+    @Override
+    void readGradientStats(DataInput in) throws IOException {
+        CheckpointIo.readDoubles(in, gradSum, "the ADALINE's gradient sums");
+        gradSteps = in.readInt();
     }
 }

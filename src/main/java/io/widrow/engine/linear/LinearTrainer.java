@@ -2,16 +2,23 @@ package io.widrow.engine.linear;
 
 import io.widrow.engine.data.Dataset;
 import io.widrow.engine.tensor.Rng;
+import io.widrow.engine.train.CheckpointIo;
+import io.widrow.engine.train.Checkpointing;
 import io.widrow.engine.train.EarlyStoppingSpec;
 import io.widrow.engine.train.EpochMetrics;
+import io.widrow.engine.train.TrainingCheckpoint;
 import io.widrow.engine.train.TrainingListener;
 import io.widrow.engine.train.TrainingSpec;
+import io.widrow.engine.train.TrainingSuspendedException;
+import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /**
  * Trains a perceptron or an ADALINE on an already mapped and standardized Dataset. Uses the spec's
  * epochs, base learning rate, batch size (the perceptron is always online), shuffle and seed, and early
  * stopping; the optimizer type, schedule, clipping and validation split do not apply to these rules.
+ * Checkpoints work as for networks ({@link Checkpointing}): saved between samples or batches, resumed
+ * bit-identically.
  */
 public final class LinearTrainer {
     public static final String PERCEPTRON = "perceptron";
@@ -20,6 +27,7 @@ public final class LinearTrainer {
     private final TrainingSpec spec;
     private final TrainingListener listener;
     private final BooleanSupplier cancelled;
+    private final Checkpointing checkpoints;
     private WeightsObserver weightsObserver;
 
     /** Sees the live weights after each epoch's metrics (on the training thread; copy what you keep). */
@@ -30,12 +38,19 @@ public final class LinearTrainer {
 
     /** {@code listener} and {@code cancelled} may be null (no progress, never cancelled). */
     public LinearTrainer(TrainingSpec spec, TrainingListener listener, BooleanSupplier cancelled) {
+        this(spec, listener, cancelled, Checkpointing.NONE);
+    }
+
+    /** As above, saving and resuming as {@code checkpoints} says; the listener hears only epochs this run trains. */
+    public LinearTrainer(TrainingSpec spec, TrainingListener listener, BooleanSupplier cancelled,
+                         Checkpointing checkpoints) {
         if (spec == null) {
             throw new IllegalArgumentException("training spec is required");
         }
         this.spec = spec;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.cancelled = cancelled == null ? () -> false : cancelled;
+        this.checkpoints = checkpoints == null ? Checkpointing.NONE : checkpoints;
     }
 
     /** Mutates: registers the (single) observer of the weights as each epoch ends. */
@@ -47,6 +62,8 @@ public final class LinearTrainer {
      * @param model      perceptron | adaline
      * @param validation may be null
      * @param threshold  ADALINE decision threshold θ (ignored by the perceptron and for regression)
+     * @throws TrainingSuspendedException after saving, when the checkpointing's suspend flag turned true
+     * @throws io.widrow.engine.train.CheckpointException when the checkpoint to resume from does not fit
      */
     public LinearTrainingResult train(String model, Dataset train, Dataset validation, double threshold) {
         if (!PERCEPTRON.equals(model) && !ADALINE.equals(model)) {
@@ -72,6 +89,10 @@ public final class LinearTrainer {
         return new Run(model, unit, tr, val, theta).execute();
     }
 
+    /** Before sample (or batch) {@code from} of the current epoch, whose order is drawn if {@code inEpoch}. */
+    private record Position(boolean inEpoch, int from, long elapsedNanos) {
+    }
+
     /** One training run's mutable state, so the trainer itself stays reusable. */
     private final class Run {
         private final String model;
@@ -86,6 +107,8 @@ public final class LinearTrainer {
         private float bestB;
         private double best = Double.POSITIVE_INFINITY;
         private int bestEpoch;
+        private int stale;
+        private int epoch;
 
         Run(String model, LinearUnit unit, LinearProblem tr, LinearProblem val, double theta) {
             this.model = model;
@@ -105,20 +128,28 @@ public final class LinearTrainer {
                 throw new IllegalArgumentException("learning rate must be finite and > 0, got " + eta);
             }
             EarlyStoppingSpec es = spec.earlyStopping();
-            int stale = 0;
-            int epoch = 0;
+            Position at = checkpoints.resumeFrom() == null ? new Position(false, 0, 0)
+                    : restore(checkpoints.resumeFrom());
+            int from = at.from();
+            long elapsed = at.elapsedNanos();
+            boolean inEpoch = at.inEpoch();
             boolean stopped = false;
             boolean wasCancelled = false;
             while (epoch < spec.epochs()) {
-                long start = System.nanoTime();
-                unit.resetGradientStats();
-                if (spec.shuffle()) {
-                    rng.shuffle(order, order.length);
+                long start = System.nanoTime() - elapsed;
+                if (!inEpoch) {
+                    unit.resetGradientStats();
+                    if (spec.shuffle()) {
+                        rng.shuffle(order, order.length);
+                    }
                 }
-                if (!runEpoch()) {
+                if (!runEpoch(from, start)) {
                     wasCancelled = true;
                     break;
                 }
+                from = 0;
+                elapsed = 0;
+                inEpoch = false;
                 epoch++;
                 double monitored = report(epoch, start);
                 if (es != null && !(monitored < best - es.minDelta())) {
@@ -135,6 +166,9 @@ public final class LinearTrainer {
                     System.arraycopy(unit.weightArray(), 0, bestW, 0, bestW.length);
                     bestB = unit.bias();
                 }
+                if (epoch < spec.epochs() && epoch % checkpoints.every() == 0) {
+                    checkpoints.sink().accept(save(false, 0, 0));
+                }
             }
             if (stopped && es.restoreBest() && bestEpoch > 0) {
                 unit.setWeights(bestW, bestB);
@@ -143,27 +177,74 @@ public final class LinearTrainer {
                     stopped, wasCancelled);
         }
 
-        /** Returns false if cancelled part-way; cancellation is checked before every sample or batch. */
-        private boolean runEpoch() {
+        /**
+         * Trains from position {@code from} of the epoch's order. Returns false if cancelled part-way;
+         * cancellation and suspension are checked before every sample or batch.
+         */
+        private boolean runEpoch(int from, long startNanos) {
             int n = tr.rows;
-            if (unit instanceof Perceptron p) {
-                for (int i = 0; i < n; i++) {
-                    if (cancelled.getAsBoolean()) {
-                        return false;
-                    }
-                    p.trainRange(tr.x, tr.labels, order, i, i + 1, eta);
-                }
-                return true;
-            }
-            Adaline a = (Adaline) unit;
-            int batch = spec.effectiveBatchSize(n);
-            for (int from = 0; from < n; from += batch) {
+            int step = unit instanceof Perceptron ? 1 : spec.effectiveBatchSize(n);
+            for (int i = from; i < n; i += step) {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                a.trainBatch(tr.x, tr.targets, order, from, Math.min(n, from + batch), eta);
+                if (checkpoints.suspend().getAsBoolean()) {
+                    checkpoints.sink().accept(save(true, i, System.nanoTime() - startNanos));
+                    throw new TrainingSuspendedException(epoch);
+                }
+                if (unit instanceof Perceptron p) {
+                    p.trainRange(tr.x, tr.labels, order, i, i + 1, eta);
+                } else {
+                    ((Adaline) unit).trainBatch(tr.x, tr.targets, order, i, Math.min(n, i + step), eta);
+                }
             }
             return true;
+        }
+
+        private TrainingCheckpoint save(boolean inEpoch, int from, long elapsedNanos) {
+            byte[] bytes = CheckpointIo.encode(model, out -> {
+                out.writeInt(epoch);
+                out.writeBoolean(inEpoch);
+                out.writeInt(from);
+                out.writeLong(elapsedNanos);
+                out.writeLong(rng.state());
+                CheckpointIo.writeInts(out, order);
+                CheckpointIo.writeFloats(out, unit.weightArray());
+                out.writeFloat(unit.bias());
+                unit.writeGradientStats(out);
+                out.writeInt(stale);
+                out.writeDouble(best);
+                out.writeInt(bestEpoch);
+                CheckpointIo.writeFloats(out, bestW);
+                out.writeFloat(bestB);
+            });
+            return new TrainingCheckpoint(epoch, bytes);
+        }
+
+        /** Mutates this run; returns where inside the epoch it stood. */
+        private Position restore(TrainingCheckpoint checkpoint) {
+            return CheckpointIo.decode(checkpoint.state(), model, in -> {
+                epoch = in.readInt();
+                boolean inEpoch = in.readBoolean();
+                int from = in.readInt();
+                long elapsed = in.readLong();
+                if (epoch != checkpoint.epoch() || from < 0 || from >= tr.rows) {
+                    throw new IOException("position epoch " + epoch + ", row " + from + " does not fit " + tr.rows
+                            + " rows");
+                }
+                rng.restore(in.readLong());
+                CheckpointIo.readInts(in, order, "the sample order");
+                float[] w = new float[tr.cols];
+                CheckpointIo.readFloats(in, w, "the weights");
+                unit.setWeights(w, in.readFloat());
+                unit.readGradientStats(in);
+                stale = in.readInt();
+                best = in.readDouble();
+                bestEpoch = in.readInt();
+                CheckpointIo.readFloats(in, bestW, "the best weights");
+                bestB = in.readFloat();
+                return new Position(inEpoch, from, elapsed);
+            });
         }
 
         /** Sends the epoch's metrics; returns the loss early stopping watches. */

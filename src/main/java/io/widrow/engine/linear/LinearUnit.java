@@ -1,5 +1,9 @@
 package io.widrow.engine.linear;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * A single linear neuron z = w·x + b, whatever its learning rule: holds the weights and what the
  * trainer needs from every rule.
@@ -50,6 +54,12 @@ abstract class LinearUnit {
 
     /** Mutates: starts a new accumulation period for {@link #gradientNorm()}. */
     abstract void resetGradientStats();
+
+    /** Saves the accumulation behind {@link #gradientNorm()}, so a resumed epoch reports the same norm. */
+    abstract void writeGradientStats(DataOutput out) throws IOException;
+
+    /** Mutates: restores what {@link #writeGradientStats} saved. */
+    abstract void readGradientStats(DataInput in) throws IOException;
 
     /** z computed in double so long rows do not lose precision before the threshold test. */
     static double dot(float[] w, float b, float[] x, int row) {

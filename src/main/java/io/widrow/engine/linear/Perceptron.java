@@ -1,5 +1,9 @@
 package io.widrow.engine.linear;
 
+import io.widrow.engine.train.CheckpointIo;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -61,5 +65,15 @@ public final class Perceptron extends LinearUnit {
     @Override
     public void resetGradientStats() {
         Arrays.fill(updateSum, 0);
+    }
+
+    @Override
+    void writeGradientStats(DataOutput out) throws IOException {
+        CheckpointIo.writeDoubles(out, updateSum);
+    }
+
+    @Override
+    void readGradientStats(DataInput in) throws IOException {
+        CheckpointIo.readDoubles(in, updateSum, "the perceptron's update sums");
     }
 }

@@ -4,6 +4,7 @@ import io.widrow.engine.data.Dataset;
 import io.widrow.engine.features.Standardizer;
 import io.widrow.engine.linear.LinearTrainer;
 import io.widrow.engine.linear.LinearTrainingResult;
+import io.widrow.engine.train.Checkpointing;
 import io.widrow.engine.train.EpochMetrics;
 import io.widrow.engine.train.TrainingListener;
 import io.widrow.engine.train.TrainingResult;
@@ -20,13 +21,13 @@ final class LinearTraining {
     /** {@code raw} is the data as uploaded (for names and classes); the others are mapped and standardized. */
     static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset raw, Dataset fitSet, Dataset heldOut,
                                Standardizer standardizer, TrainingListener listener, BooleanSupplier cancelled,
-                               EpochModelObserver observer, Dataset rawHeldOut) {
-        List<EpochMetrics> history = new ArrayList<>();
+                               EpochModelObserver observer, Dataset rawHeldOut, Checkpointing checkpoints) {
+        List<EpochMetrics> history = new ArrayList<>(checkpoints.resumeHistory());
         TrainingListener recording = m -> {
             history.add(m);
             listener.onEpoch(m);
         };
-        LinearTrainer trainer = new LinearTrainer(training, recording, cancelled);
+        LinearTrainer trainer = new LinearTrainer(training, recording, cancelled, checkpoints);
         if (observer != EpochModelObserver.NONE) {
             trainer.observeWeights((epoch, w, b, theta) -> observer.onEpochEnd(epoch, new TrainedModel(model, raw.task(),
                     raw.featureNames(), raw.classes(), 1, standardizer, null, new LinearWeights(w, b, theta)), rawHeldOut));

@@ -7,6 +7,7 @@ import io.widrow.engine.nn.Network;
 import io.widrow.engine.nn.NetworkBuilder;
 import io.widrow.engine.nn.OutputSpec;
 import io.widrow.engine.tensor.Rng;
+import io.widrow.engine.train.Checkpointing;
 import io.widrow.engine.train.Splits;
 import io.widrow.engine.train.Trainer;
 import io.widrow.engine.train.TrainingListener;
@@ -29,13 +30,20 @@ public final class Training {
      */
     public static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
                                       TrainingListener listener, BooleanSupplier cancelled) {
-        return run(model, training, train, validation, listener, cancelled, EpochModelObserver.NONE);
+        return train(model, training, train, validation, listener, cancelled, EpochModelObserver.NONE,
+                Checkpointing.NONE, false);
     }
 
     /** As above, and {@code observer} sees the model after every epoch (see {@link EpochModelObserver}). */
     public static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
                                       TrainingListener listener, BooleanSupplier cancelled, EpochModelObserver observer) {
-        return train(model, training, train, validation, listener, cancelled, observer, false);
+        return train(model, training, train, validation, listener, cancelled, observer, Checkpointing.NONE, false);
+    }
+
+    /** As {@link #run(ModelSpec, TrainingSpec, Dataset, Dataset, TrainingListener, BooleanSupplier)}, saving and resuming checkpoints. */
+    public static TrainingOutcome run(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
+                                      TrainingListener listener, BooleanSupplier cancelled, Checkpointing checkpoints) {
+        return train(model, training, train, validation, listener, cancelled, EpochModelObserver.NONE, checkpoints, false);
     }
 
     /**
@@ -45,20 +53,25 @@ public final class Training {
      */
     public static TrainingOutcome runOverwritingData(ModelSpec model, TrainingSpec training, Dataset train,
                                                      Dataset validation, TrainingListener listener,
-                                                     BooleanSupplier cancelled, EpochModelObserver observer) {
-        return train(model, training, train, validation, listener, cancelled, observer, true);
-    }
-
-    /** {@link #runOverwritingData} without an observer. */
-    public static TrainingOutcome runOverwritingData(ModelSpec model, TrainingSpec training, Dataset train,
-                                                     Dataset validation, TrainingListener listener,
                                                      BooleanSupplier cancelled) {
-        return train(model, training, train, validation, listener, cancelled, EpochModelObserver.NONE, true);
+        return train(model, training, train, validation, listener, cancelled, EpochModelObserver.NONE,
+                Checkpointing.NONE, true);
     }
 
-    private static TrainingOutcome train(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
-                                         TrainingListener listener, BooleanSupplier cancelled,
-                                         EpochModelObserver observer, boolean inPlace) {
+    /**
+     * The general form behind the others: an epoch observer, checkpoints to save and resume from (everything
+     * before the training loop — split, feature map, standardization, initial weights — is a pure function of
+     * the data and the seed, so it is simply redone on resume; the checkpoint holds only what the loop
+     * changes), and whether {@code train}'s features may be standardized in place (see
+     * {@link #runOverwritingData}).
+     *
+     * @throws io.widrow.engine.train.TrainingSuspendedException when {@code checkpoints} asked the run to stop
+     * @throws io.widrow.engine.train.CheckpointException when the checkpoint does not fit this model and data
+     */
+    public static TrainingOutcome train(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
+                                        TrainingListener listener, BooleanSupplier cancelled,
+                                        EpochModelObserver observer, Checkpointing checkpoints, boolean overwriteData) {
+        boolean inPlace = overwriteData;
         requireUsable(model, train, validation);
         Dataset fitSet = train;
         Dataset heldOut = validation == null ? null : alignClasses(validation, train);
@@ -92,11 +105,11 @@ public final class Training {
                 listener.onEpoch(m);
                 observer.onEpochEnd(m.epoch(), live.get(), rawHeldOut);
             };
-            TrainingResult result = new Trainer(training).fit(net, fitSet, heldOut, observed, cancelled);
+            TrainingResult result = new Trainer(training).fit(net, fitSet, heldOut, observed, cancelled, checkpoints);
             return new TrainingOutcome(result.cancelled() ? null : live.get(), result);
         }
         return LinearTraining.run(model, training, train, fitSet, heldOut, standardizer, listener, cancelled,
-                observer, rawHeldOut);
+                observer, rawHeldOut, checkpoints);
     }
 
     /** Output units: as given, or classes for a classifier (1 for sigmoid on two classes), targets for regression. */

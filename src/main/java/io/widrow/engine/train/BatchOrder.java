@@ -1,6 +1,9 @@
 package io.widrow.engine.train;
 
 import io.widrow.engine.tensor.Rng;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * The order in which an epoch visits the training rows: fixed, shuffled every epoch, or stratified so
@@ -42,6 +45,32 @@ final class BatchOrder {
             }
         }
         interleave();
+    }
+
+    /** Writes the random stream and the current permutations: the next epoch shuffles these, not a fresh order. */
+    void write(DataOutput out) throws IOException {
+        out.writeLong(rng.state());
+        CheckpointIo.writeInts(out, order);
+        out.writeInt(byClass == null ? -1 : byClass.length);
+        if (byClass != null) {
+            for (int[] members : byClass) {
+                CheckpointIo.writeInts(out, members);
+            }
+        }
+    }
+
+    /** Mutates: restores what {@link #write} saved. */
+    void read(DataInput in) throws IOException {
+        rng.restore(in.readLong());
+        CheckpointIo.readInts(in, order, "the batch order");
+        int groups = in.readInt();
+        int expected = byClass == null ? -1 : byClass.length;
+        if (groups != expected) {
+            throw new IOException("the checkpoint has " + groups + " stratification groups, this run " + expected);
+        }
+        for (int c = 0; c < groups; c++) {
+            CheckpointIo.readInts(in, byClass[c], "stratification group " + c);
+        }
     }
 
     /**

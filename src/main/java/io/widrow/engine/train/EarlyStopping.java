@@ -1,6 +1,9 @@
 package io.widrow.engine.train;
 
 import io.widrow.engine.nn.Parameter;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /** Tracks the best monitored loss and keeps a copy of the weights that achieved it. */
@@ -47,5 +50,32 @@ final class EarlyStopping {
             System.arraycopy(best[i], 0, state.get(i).value(), 0, best[i].length);
         }
         return bestEpoch;
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeDouble(bestLoss);
+        out.writeInt(bestEpoch);
+        out.writeInt(sinceBest);
+        out.writeBoolean(spec.restoreBest());
+        if (spec.restoreBest()) {
+            for (float[] b : best) {
+                CheckpointIo.writeFloats(out, b);
+            }
+        }
+    }
+
+    /** Mutates: restores what {@link #write} saved, including the best weights so far. */
+    void read(DataInput in) throws IOException {
+        bestLoss = in.readDouble();
+        bestEpoch = in.readInt();
+        sinceBest = in.readInt();
+        if (in.readBoolean() != spec.restoreBest()) {
+            throw new IOException("the checkpoint disagrees on earlyStopping.restoreBest");
+        }
+        if (spec.restoreBest()) {
+            for (int i = 0; i < best.length; i++) {
+                CheckpointIo.readFloats(in, best[i], "best copy of " + state.get(i).name());
+            }
+        }
     }
 }

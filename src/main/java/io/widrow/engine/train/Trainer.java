@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
  * The mini-batch training loop for a {@link Network}: online (batch 1), mini-batch or full batch,
  * shuffled or stratified each epoch, with schedules, momentum switching, clipping, held-out evaluation,
  * early stopping and cancellation between batches. Every buffer is allocated before the first epoch.
+ * With {@link Checkpointing} a run saves its state every few epochs or on request, and continues from such
+ * a state bit-identically.
  */
 public final class Trainer {
     private final TrainingSpec spec;
@@ -35,6 +37,18 @@ public final class Trainer {
      */
     public TrainingResult fit(Network net, Dataset train, Dataset validation, TrainingListener listener,
                               BooleanSupplier cancelled) {
+        return fit(net, train, validation, listener, cancelled, Checkpointing.NONE);
+    }
+
+    /**
+     * As {@link #fit(Network, Dataset, Dataset, TrainingListener, BooleanSupplier)}, resuming from and saving
+     * checkpoints as {@code checkpoints} says; the listener hears only epochs this call trains.
+     *
+     * @throws TrainingSuspendedException after saving, when {@code checkpoints.suspend()} turned true
+     * @throws CheckpointException        when the checkpoint to resume from does not fit this run
+     */
+    public TrainingResult fit(Network net, Dataset train, Dataset validation, TrainingListener listener,
+                              BooleanSupplier cancelled, Checkpointing checkpoints) {
         int rows = train.rows();
         if (rows == 0) {
             throw new IllegalArgumentException("the training set is empty");
@@ -57,22 +71,38 @@ public final class Trainer {
         Matrix x = new Matrix(batch, train.features());
         Matrix t = new Matrix(batch, net.outputSize());
         double[] gradSums = new double[dense.size()];
-        List<EpochMetrics> history = new ArrayList<>();
-        long step = 0;
+        List<EpochMetrics> history = new ArrayList<>(checkpoints.resumeHistory());
+        TrainerState state = new TrainerState(modelState, params, optimizer, schedule, momentum, order, early);
+        TrainerState.Position at = checkpoints.resumeFrom() == null
+                ? TrainerState.Position.epochStart(0, 0, dense.size())
+                : state.restore(checkpoints.resumeFrom(), rows, dense.size());
+        long step = at.step();
         boolean stoppedEarly = false;
-        int epochsRun = 0;
-        for (int epoch = 0; epoch < spec.epochs(); epoch++) {
-            optimizer.setMomentum(momentum.momentumForEpoch(epoch));
-            order.nextEpoch();
+        int epochsRun = at.epoch();
+        for (int epoch = at.epoch(); epoch < spec.epochs(); epoch++) {
+            boolean resumed = epoch == at.epoch() && at.inEpoch();
+            if (!resumed) {
+                optimizer.setMomentum(momentum.momentumForEpoch(epoch));
+                order.nextEpoch();
+            }
             int[] idx = order.order();
-            long started = System.nanoTime();
-            double lossSum = 0;
-            long hits = 0;
-            double lr = 0;
-            java.util.Arrays.fill(gradSums, 0);
-            for (int from = 0; from < rows; from += batch) {
+            long started = System.nanoTime() - (resumed ? at.elapsedNanos() : 0);
+            double lossSum = resumed ? at.lossSum() : 0;
+            long hits = resumed ? at.hits() : 0;
+            double lr = resumed ? at.learningRate() : 0;
+            if (resumed) {
+                System.arraycopy(at.gradSums(), 0, gradSums, 0, gradSums.length);
+            } else {
+                java.util.Arrays.fill(gradSums, 0);
+            }
+            for (int from = resumed ? at.from() : 0; from < rows; from += batch) {
                 if (cancelled.getAsBoolean()) {
                     return new TrainingResult(epochsRun, true, false, epochsRun, history);
+                }
+                if (checkpoints.suspend().getAsBoolean()) {
+                    checkpoints.sink().accept(state.save(new TrainerState.Position(epoch, true, from, step, lossSum,
+                            hits, lr, gradSums.clone(), System.nanoTime() - started)));
+                    throw new TrainingSuspendedException(epochsRun);
                 }
                 int n = Math.min(batch, rows - from);
                 Targets.gather(train, idx, from, n, x, t);
@@ -119,6 +149,9 @@ public final class Trainer {
             if (early != null && early.update(epochsRun, monitored)) {
                 stoppedEarly = true;
                 break;
+            }
+            if (checkpoints.due(epochsRun, spec.epochs())) {
+                checkpoints.sink().accept(state.save(TrainerState.Position.epochStart(epochsRun, step, dense.size())));
             }
         }
         int bestEpoch = early == null ? epochsRun : early.restore(epochsRun);

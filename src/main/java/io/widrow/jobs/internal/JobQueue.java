@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -44,6 +45,15 @@ class JobQueue {
     }
 
     void enqueue(UUID jobId, int priority) throws SchedulerException {
+        enqueue(jobId, priority, System.currentTimeMillis());
+    }
+
+    /**
+     * Queues a job again (suspended, retried or orphaned) at the place it had when first submitted
+     * ({@code queuedSinceMillis}). If Quartz still holds the job (its current run is finishing), a second trigger
+     * is added; a duplicate trigger is harmless because a fire only starts a QUEUED job.
+     */
+    void enqueue(UUID jobId, int priority, long queuedSinceMillis) throws SchedulerException {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("schedule training jobs after commit, not inside a transaction");
         }
@@ -54,12 +64,20 @@ class JobQueue {
                 .requestRecovery(true)
                 .storeDurably(false)
                 .build();
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(jobId.toString(), GROUP)
+        TriggerBuilder<Trigger> trigger = TriggerBuilder.newTrigger()
                 .withPriority(priority)
-                .startAt(dueTime(priority, System.currentTimeMillis()))
-                .build();
-        scheduler.scheduleJob(detail, trigger);
+                .startAt(dueTime(priority, queuedSinceMillis));
+        try {
+            scheduler.scheduleJob(detail, trigger.withIdentity(jobId.toString(), GROUP).build());
+        } catch (ObjectAlreadyExistsException e) {
+            scheduler.scheduleJob(trigger.withIdentity(jobId + "-" + UUID.randomUUID(), GROUP)
+                    .forJob(detail.getKey()).build());
+        }
+    }
+
+    /** Whether Quartz still has the job: a trigger waiting, firing, or a dead node's run awaiting recovery. */
+    boolean holds(UUID jobId) throws SchedulerException {
+        return scheduler.checkExists(JobKey.jobKey(jobId.toString(), GROUP));
     }
 
     static java.util.Date dueTime(int priority, long now) {

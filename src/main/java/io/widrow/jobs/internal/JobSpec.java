@@ -22,14 +22,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
                       "schedule": {"type": "cosine", "warmupSteps": 100},
                       "gradientClip": {"norm": 5.0},
                       "earlyStopping": {"patience": 5, "minDelta": 0.0001, "restoreBest": true}},
-         "priority": 0, "maxRuntimeSeconds": 3600}""")
+         "priority": 0, "maxRuntimeSeconds": 3600, "checkpointEvery": 1, "retries": 2}""")
 record JobSpec(
         @Schema(description = "training dataset id", requiredMode = Schema.RequiredMode.REQUIRED) String datasetId,
         @Schema(description = "a separate validation dataset or a held-out split (mlp default: split 0.1)") Validation validation,
         Model model,
         Training training,
         @Schema(description = "Queue order, -1000..1000: a higher priority runs before any lower one that has waited less than a day; equal priorities run in submission order", example = "0") Integer priority,
-        @Schema(description = "the job fails once it has trained this long (default 86400)", example = "3600") Integer maxRuntimeSeconds) {
+        @Schema(description = "the job fails once it has trained this long (default 86400)", example = "3600") Integer maxRuntimeSeconds,
+        @Schema(description = "save the training state every this many epochs (default 1), so a job whose node dies or stops resumes from there", example = "1") Integer checkpointEvery,
+        @Schema(description = "how often a run that fails with an unexpected error is retried from its checkpoint (0..10, default 2); a diverging run is never retried", example = "2") Integer retries) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Validation(String datasetId, @Schema(description = "fraction in [0, 1) held out; 0 = none") Double split) {

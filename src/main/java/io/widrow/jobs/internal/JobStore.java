@@ -82,24 +82,19 @@ class JobStore {
 
     /**
      * QUEUED → RUNNING for a normal start; a Quartz recovery of a dead node's run may also take over a RUNNING
-     * row. Returns false when there is nothing to do (cancelled meanwhile, already finished, or a duplicate fire).
+     * row, unless the node running it is a live cluster member other than {@code node} (a stale recovery racing
+     * the job's own requeued trigger). Returns false when there is nothing to do (cancelled meanwhile, already
+     * finished, or a duplicate fire). Progress and metrics stay: the runner rewinds them to its checkpoint. The
+     * attempt count goes up, which fences off any earlier run of the job still alive somewhere.
      */
     boolean markRunning(UUID id, String node, boolean recovering, Instant now) {
-        String allowed = recovering ? "status IN ('QUEUED', 'RUNNING')" : "status = 'QUEUED'";
-        int n = jdbc.update("UPDATE jobs SET status = 'RUNNING', started_at = ?, node = ?, attempt = attempt + 1, "
-                + "epoch = 0, eta_seconds = NULL, latest = NULL WHERE id = ? AND " + allowed, ts(now), node, id);
-        if (n == 1 && recovering) {
-            // A recovered run restarts from epoch 1: the dead node's epochs would otherwise clash with the new ones.
-            jdbc.update("DELETE FROM job_metrics WHERE job_id = ?", id);
+        String sql = "UPDATE jobs SET status = 'RUNNING', started_at = ?, node = ?, attempt = attempt + 1, "
+                + "eta_seconds = NULL WHERE id = ? AND ";
+        if (!recovering) {
+            return jdbc.update(sql + "status = 'QUEUED'", ts(now), node, id) == 1;
         }
-        return n == 1;
-    }
-
-    /** Inserts an epoch unless it is already there (the primary key is the final guard) and advances the job. */
-    void recordEpoch(UUID id, JobViews.MetricsView m, String gradientNorms, String weightNorms, String latestJson,
-                     Double eta) {
-        insertEpoch(id, m, gradientNorms, weightNorms);
-        advance(id, m.epoch(), latestJson, eta);
+        return jdbc.update(sql + "(status = 'QUEUED' OR status = 'RUNNING' AND (node IS NULL OR node = ? "
+                + "OR node NOT IN (SELECT instance_name FROM qrtz_scheduler_state)))", ts(now), node, id, node) == 1;
     }
 
     /** Inserts an epoch's metrics row unless it is already there. */
@@ -113,16 +108,12 @@ class JobStore {
         }
     }
 
-    /** Moves a running job's progress to {@code epoch}. */
-    void advance(UUID id, int epoch, String latestJson, Double eta) {
-        jdbc.update("UPDATE jobs SET epoch = ?, latest = ?, eta_seconds = ? WHERE id = ? AND status = 'RUNNING'",
-                epoch, latestJson, eta, id);
-    }
-
-    boolean finish(UUID id, JobStatus status, UUID modelId, String errorTitle, String errorDetail, Instant now) {
+    /** Ends run {@code attempt} of a job; false if that run no longer owns it. */
+    boolean finish(UUID id, int attempt, JobStatus status, UUID modelId, String errorTitle, String errorDetail,
+                   Instant now) {
         return jdbc.update("UPDATE jobs SET status = ?, model_id = ?, error_title = ?, error_detail = ?, "
-                        + "finished_at = ?, eta_seconds = NULL WHERE id = ? AND status = 'RUNNING'",
-                status.name(), modelId, errorTitle, errorDetail, ts(now), id) == 1;
+                        + "finished_at = ?, eta_seconds = NULL WHERE id = ? AND status = 'RUNNING' AND attempt = ?",
+                status.name(), modelId, errorTitle, errorDetail, ts(now), id, attempt) == 1;
     }
 
     boolean cancelQueued(UUID id, Instant now) {
@@ -193,7 +184,7 @@ class JobStore {
         return t == null ? null : t.toInstant();
     }
 
-    private static OffsetDateTime ts(Instant i) {
+    static OffsetDateTime ts(Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

@@ -42,6 +42,7 @@ class SpecMapper {
     static final int DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
     static final int MAX_RUNTIME_SECONDS = 7 * 86_400;
     static final long DEFAULT_SEED = 42;
+    static final int DEFAULT_RETRIES = 2;
     private static final List<String> LAYER_TYPES = List.of("dense", "batchnorm", "layernorm");
     private static final int MAX_LAYERS = 100;
 
@@ -82,10 +83,13 @@ class SpecMapper {
         Integer priority = intIn(p, "priority", in.priority(), 0, -1000, 1000);
         Integer maxRuntime = intIn(p, "maxRuntimeSeconds", in.maxRuntimeSeconds(), DEFAULT_MAX_RUNTIME_SECONDS, 1,
                 MAX_RUNTIME_SECONDS);
+        Integer checkpointEvery = intIn(p, "checkpointEvery", in.checkpointEvery(), 1, 1, 100_000);
+        Integer retries = intIn(p, "retries", in.retries(), DEFAULT_RETRIES, 0, 10);
         if (!p.isEmpty()) {
             throw p.toException();
         }
-        JobSpec normalized = new JobSpec(trainId.toString(), validation, model, training, priority, maxRuntime);
+        JobSpec normalized = new JobSpec(trainId.toString(), validation, model, training, priority, maxRuntime,
+                checkpointEvery, retries);
         EngineSpecs engine = build(normalized, p);
         if (!p.isEmpty()) {
             throw p.toException();

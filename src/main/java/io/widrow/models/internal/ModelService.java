@@ -55,6 +55,12 @@ class ModelService implements ModelRegistry, ModelLookup {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(model.ownerId(), "ownerId");
         TrainedModel trained = Objects.requireNonNull(model.model(), "model.model");
+        if (model.jobId() != null) {
+            Optional<UUID> existing = store.idForJob(model.jobId());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
         UUID id = UUID.randomUUID();
         String weights = ModelCodec.write(trained);
         ModelStore.ModelRow row = new ModelStore.ModelRow(id, model.ownerId(), model.jobId(), model.datasetId(),

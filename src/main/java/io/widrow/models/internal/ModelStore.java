@@ -57,6 +57,11 @@ class ModelStore {
         return jdbc.sql("SELECT " + META_COLUMNS + " FROM models WHERE id = ?").param(id).query(ROW).optional();
     }
 
+    /** The model a job registered, if any (at most one: models_job_uq). */
+    Optional<UUID> idForJob(UUID jobId) {
+        return jdbc.sql("SELECT id FROM models WHERE job_id = ?").param(jobId).query(UUID.class).optional();
+    }
+
     Optional<Owner> owner(UUID id) {
         return jdbc.sql("SELECT owner_id, parameters FROM models WHERE id = ?").param(id)
                 .query((rs, n) -> new Owner(rs.getString(1), rs.getLong(2))).optional();
