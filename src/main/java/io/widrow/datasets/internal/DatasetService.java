@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class DatasetService implements DatasetCatalog {
     private static final int SNIFF = 8192;
+    private static final int TEXT_BYTES_PER_CELL = 12;
+    private static final int IDX_BYTES_PER_CELL = 8;
 
     private final DatasetRepository repository;
     private final ChunkStore chunks;
@@ -115,7 +117,7 @@ class DatasetService implements DatasetCatalog {
             throw ApiException.badRequest(errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
         }
         ParseOptions options = new ParseOptions(form.labelColumn(), task.equals("regression"), form.hasHeader(),
-                missing.equals("drop"), maxCells(), properties.limits().maxFeatures());
+                missing.equals("drop"), maxCells(TEXT_BYTES_PER_CELL), properties.limits().maxFeatures());
         long maxUpload = properties.datasets().maxUpload().toBytes();
         long maxInflated = properties.limits().maxDecompressed().toBytes();
         String format;
@@ -130,7 +132,7 @@ class DatasetService implements DatasetCatalog {
                 defaultName = DatasetNames.fromFilename(images.getOriginalFilename());
                 try (InputStream im = Uploads.open(images.getInputStream(), "the images part", maxUpload, maxInflated);
                      InputStream lb = Uploads.open(labels.getInputStream(), "the labels part", maxUpload, maxInflated)) {
-                    IdxLimits.check((BufferedInputStream) im, properties.datasets().maxRows(), options.maxCells(),
+                    IdxLimits.check((BufferedInputStream) im, properties.datasets().maxRows(), maxCells(IDX_BYTES_PER_CELL),
                             options.maxFeatures());
                     dataset = IdxReader.read(im, lb, properties.datasets().maxRows());
                 } catch (IllegalArgumentException e) {
@@ -306,18 +308,18 @@ class DatasetService implements DatasetCatalog {
     }
 
     private void checkCells(Dataset d) {
-        if ((long) d.rows() * d.features() > maxCells()) {
-            throw ApiException.tooLarge("The dataset exceeds " + TableBuilder.cellsExceeded(maxCells()));
+        if ((long) d.rows() * d.features() > maxCells(IDX_BYTES_PER_CELL)) {
+            throw ApiException.tooLarge("The dataset exceeds " + TableBuilder.cellsExceeded(maxCells(IDX_BYTES_PER_CELL)));
         }
     }
 
     /**
-     * widrow.datasets.max-cells, lowered when the heap could not hold that many: parsing peaks at about three
-     * copies of the samples (growing array, its copy, the exact-size result), and one upload may use the share of
-     * the heap a job may.
+     * widrow.datasets.max-cells, lowered when the heap could not hold that many while parsing: one upload may use the
+     * share of the heap a job may. Text formats peak at three copies of the samples (the growing array, its doubled
+     * successor, the exact-size result: 12 bytes a cell); IDX at two (8 bytes), since its size is declared.
      */
-    private long maxCells() {
-        long heapCells = (long) (Runtime.getRuntime().maxMemory() * properties.limits().maxJobMemoryFraction() / 12);
+    private long maxCells(int bytesPerCell) {
+        long heapCells = (long) (Runtime.getRuntime().maxMemory() * properties.limits().maxJobMemoryFraction() / bytesPerCell);
         return Math.max(1, Math.min(properties.datasets().maxCells(), heapCells));
     }
 

@@ -39,8 +39,7 @@ final class IdxLimits {
             long rows = Math.min(count, maxRows);
             if (rows * features > maxCells) {
                 throw ApiException.tooLarge("The images part declares " + count + " items of " + features
-                        + " values: " + rows * features + " cells, more than the limit of " + maxCells
-                        + " (rows × features; widrow.datasets.max-cells).");
+                        + " values: " + rows * features + " cells, beyond " + TableBuilder.cellsExceeded(maxCells));
             }
         } catch (java.io.EOFException e) {
             // Too short to hold a header: IdxReader says so precisely.

@@ -319,8 +319,8 @@ final class TableBuilder {
 
     /** The limit in words, shared by every path that counts cells. */
     static String cellsExceeded(long maxCells) {
-        return "the limit of " + maxCells + " cells (rows × features; widrow.datasets.max-cells, lowered if the heap "
-                + "is smaller than widrow.limits.max-job-memory-fraction needs).";
+        return "the limit of " + maxCells + " cells (rows × features): widrow.datasets.max-cells, or fewer when the "
+                + "share of the heap one request may use (widrow.limits.max-job-memory-fraction) cannot parse that many.";
     }
 
     static String listColumns(String[] columns) {

@@ -64,7 +64,8 @@ public record Footprint(long parameters, long dataBytes, long parameterBytes, lo
             widthSum = 1;
         }
         long loadedCopies = 1 + (validationRows == 0 && training.validationSplit() > 0 ? 1 : 0);
-        long mappedCopies = (model.featureMap().equals("none") ? 0 : 1) + (model.standardize() ? 1 : 0);
+        // FeatureMap.apply copies even for "none"; standardizing copies again
+        long mappedCopies = 1 + (model.standardize() ? 1 : 0);
         long allRows = (long) rows + validationRows;
         long dataBytes = sat(mul(4 * allRows, sat(mul(features, loadedCopies), mul(mapped, mappedCopies))), 8L * allRows);
         int slots = switch (training.optimizer().type()) {
