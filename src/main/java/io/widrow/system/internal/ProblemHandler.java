@@ -27,6 +27,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -86,6 +87,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (clientWentAway(ex)) {
+            // Nobody is left to answer, and a stack trace per dropped connection lets clients flood the log.
+            log.debug("Client disconnected before the response was written: {}", ex.toString());
+            return null;
+        }
         log.error("Unhandled error", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred. It has been logged.");
     }
@@ -184,6 +190,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         pd.setTitle("Bad Request");
         pd.setProperty("errors", errors);
         return ResponseEntity.badRequest().headers(headers).body(pd);
+    }
+
+    private static boolean clientWentAway(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof AsyncRequestNotUsableException || t.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
