@@ -21,7 +21,7 @@ CONNECTIONS = 16
 WARM_S = 3
 RUN_S = 10
 # The first minute after start runs partly interpreted: without this round, idle looked slower than loaded.
-WARMUP_ROUND_S = 8
+WARMUP_ROUND_S = 15
 NETWORK = {"type": "mlp", "standardize": True,
            "layers": [{"units": 256, "activation": "relu", "init": "he_normal"},
                       {"units": 128, "activation": "relu", "init": "he_normal"}],
@@ -108,8 +108,8 @@ def quiet():
     return subprocess.run([sys.executable, SYSMON, "wait", "--timeout", "120"], capture_output=True).returncode == 0
 
 
-def phase(api, s, label):
-    out = {"_quiet": quiet()}
+def phase(api, s, label, was_quiet):
+    out = {"_quiet": was_quiet}
     if out["_quiet"] is False:
         print(f"  warning: the machine was busy before the {label} phase; figures are contaminated", flush=True)
     for name, url, body in targets(api, s):
@@ -137,14 +137,16 @@ def training(api, s):
 
 
 def worker_nice(pid):
-    """Nice values of the server's Quartz worker threads, from /proc (what the training threads really run at)."""
+    """Nice values of the server's Quartz worker threads (what training really runs at): jstack maps the Java
+    thread names to kernel task ids (/proc's comm is cut at 15 characters), /proc gives each task's nice."""
+    import re
+    import subprocess
+    out = subprocess.run(["jstack", str(pid)], capture_output=True, text=True).stdout
     seen = set()
-    for tid in os.listdir(f"/proc/{pid}/task"):
+    for m in re.finditer(r'^"[^"]*_Worker-\d+".* nid=(0x[0-9a-f]+)', out, re.M):
         try:
-            comm = open(f"/proc/{pid}/task/{tid}/comm").read().strip()
-            if "Worker-" in comm:
-                stat = open(f"/proc/{pid}/task/{tid}/stat").read()
-                seen.add(int(stat.rsplit(")", 1)[1].split()[16]))
+            stat = open(f"/proc/{pid}/task/{int(m.group(1), 16)}/stat").read()
+            seen.add(int(stat.rsplit(")", 1)[1].split()[16]))
         except OSError:
             pass
     return sorted(seen)
@@ -159,15 +161,16 @@ def main(url, key, out_json, out_md, niceness, server_pid):
     for name, target, body in targets(api, s):
         wrk(target, WARMUP_ROUND_S, CONNECTIONS, body, api.key, name + " JIT warm-up")
     print(f"== idle (wrk -t2 -c{CONNECTIONS}, {WARM_S} s warm-up + {RUN_S} s each)", flush=True)
-    idle = phase(api, s, "idle")
+    idle = phase(api, s, "idle", quiet())
     print("== two training jobs running (784-256-128-10 on 10k rows, batch 128)", flush=True)
+    before_training = quiet()
     ids = training(api, s)
     s["status_job"] = ids[0]
     nice_seen = worker_nice(server_pid)
     print(f"   worker threads run at nice {nice_seen}", flush=True)
     t0 = time.monotonic()
     epochs0 = [api.get(f"/api/v1/jobs/{i}")["epoch"] for i in ids]
-    busy = phase(api, s, "training")
+    busy = phase(api, s, "training", before_training)
     elapsed = time.monotonic() - t0
     epochs1 = [api.get(f"/api/v1/jobs/{i}")["epoch"] for i in ids]
     rows_per_s = sum(e1 - e0 for e0, e1 in zip(epochs0, epochs1)) * 10000 / elapsed
@@ -175,28 +178,36 @@ def main(url, key, out_json, out_md, niceness, server_pid):
         api.post(f"/api/v1/jobs/{i}/cancel", {})
     ended = [wait_job(api, i)["status"] for i in ids]
     print(f"   training meanwhile: {rows_per_s:,.0f} samples/s over both jobs; then cancelled: {ended}", flush=True)
+    # Measured again once training has stopped: the JIT keeps improving for minutes, so "idle" before and after
+    # bracket the training figures and show what is warm-up and what is load.
+    s["status_job"] = s["finished_job"]
+    print("== idle again, after the training jobs", flush=True)
+    after = phase(api, s, "idle after", quiet())
     result = {"source": s["source"], "niceness": niceness, "worker_nice_seen": nice_seen, "idle": idle, "training": busy,
-              "training_samples_per_s": rows_per_s, "cancelled": ended, "cpus": os.cpu_count()}
+              "idle_after": after, "training_samples_per_s": rows_per_s, "cancelled": ended, "cpus": os.cpu_count()}
     with open(out_json, "w") as f:
         json.dump(result, f, indent=1)
-    runs = [r for p in (idle, busy) for k, r in p.items() if not k.startswith("_")]
+    runs = [r for p in (idle, busy, after) for k, r in p.items() if not k.startswith("_")]
     errors = sum(r["status_errors"] + r["socket_errors"] for r in runs)
     lines = [f"# Widrow load ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, one server, "
              f"loopback, wrk -t2 -c{CONNECTIONS}, {RUN_S} s per row after {WARM_S} s warm-up)", "",
              f"Models: 2-16-2 on rings; 784-256-128-10 on {s['source']}. Training: two jobs of 784-256-128-10, "
              f"batch 128, on 2 workers at nice {'/'.join(map(str, nice_seen)) or niceness}; {rows_per_s:,.0f} samples/s over both "
              f"while measured.", "",
-             "| endpoint | idle req/s | idle p50 / p99 | training req/s | training p50 / p99 | errors |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "| endpoint | idle req/s | idle p50 / p99 | training req/s | training p50 / p99 | idle after req/s | "
+             "idle after p50 / p99 | errors |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name in targets(api, s):
         name = name[0]
-        a, b = idle[name], busy[name]
-        lines.append(f"| {name} | {a['rps']:,.0f} | {a['p50_us'] / 1e3:.2f} / {a['p99_us'] / 1e3:.2f} ms | "
-                     f"{b['rps']:,.0f} | {b['p50_us'] / 1e3:.2f} / {b['p99_us'] / 1e3:.2f} ms | "
-                     f"{a['status_errors'] + a['socket_errors'] + b['status_errors'] + b['socket_errors']} |")
+        cells = [f"{p[name]['rps']:,.0f} | {p[name]['p50_us'] / 1e3:.2f} / {p[name]['p99_us'] / 1e3:.2f} ms"
+                 for p in (idle, busy, after)]
+        errs = sum(p[name]["status_errors"] + p[name]["socket_errors"] for p in (idle, busy, after))
+        lines.append(f"| {name} | {' | '.join(cells)} | {errs} |")
     lines += ["", f"Total errors (non-2xx + socket): {errors}. Requests: "
               f"{sum(r['requests'] for r in runs):,}. Machine quiet (other processes < 0.15 cores) before the idle "
-              f"phase: {idle['_quiet']}, before the training phase: {busy['_quiet']} (None: sysmon.py absent)."]
+              f"phase: {idle['_quiet']}, before the training jobs: {busy['_quiet']}, before idle after: {after['_quiet']} "
+              f"(None: sysmon.py absent). Job metrics while training are those of a running job whose epoch list "
+              f"grows by about {rows_per_s / 2 / 10000:.1f} epochs/s, so that row measures a larger body, not only load."]
     text = "\n".join(lines) + "\n"
     print("\n" + text)
     with open(out_md, "w") as f:

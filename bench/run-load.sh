@@ -5,8 +5,8 @@
 #   2. idle: wrk on predict (1 row, small model; 1 row and 100 rows, 784-256-128-10), GET job status, GET job metrics
 #      and /actuator/prometheus: requests/s, p50/p99 and errors;
 #   3. the same while two training jobs (784-256-128-10, batch 128) keep both workers busy, then both are cancelled.
-# Every wrk run is bounded: -t2 -c16, 3 s warm-up + 10 s measured, after one 8 s JIT warm-up per endpoint
-# (≈ 3.5 min of wrk in all). Errors (non-2xx or socket) must be 0; the script fails otherwise.
+# Every wrk run is bounded: -t2 -c16, 3 s warm-up + 10 s measured, after one 15 s JIT warm-up per endpoint
+# (≈ 5.5 min of wrk in all; idle is measured before and after the training phase). Errors (non-2xx or socket) must be 0; the script fails otherwise.
 # Table: target/bench/load.md (also load.json, load-server.log).
 #
 # Needs: wrk, curl (apt-get install -y wrk curl); optional dataset-fashion-mnist. Usage: bench/run-load.sh
