@@ -15,21 +15,18 @@ cd "$(dirname "$0")/.."
 EPOCHS=${1:-3}
 PORT=${BENCH_PORT:-18080}
 OUT=target/bench
-JAVA_OPTS="--add-modules jdk.incubator.vector -Xmx1g"
+JAVA_OPTS="--add-modules jdk.incubator.vector -Xmx2g"
+# wrk measures capacity from one key: the per-key predict rate limit would turn most requests into 429s.
+SERVER_ENV="WIDROW_LIMITS_PREDICTRATE=0"
 PY=/usr/bin/python3
 
 for tool in wrk curl jstack; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
 done
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || { echo "missing dataset-fashion-mnist" >&2; exit 2; }
-if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
-  echo "port $PORT is already in use (set BENCH_PORT)" >&2; exit 2
-fi
 
-echo "== build"
-./mvnw -q -B -o -DskipTests package
-JAR=$(ls target/widrow-*.jar | grep -v -- '-plain\.jar$' | head -1)
-mkdir -p "$OUT"
+. bench/server-lib.sh
+build_jar
 
 # The bare engine, same network and epochs, with no server running: once before the server starts (A) and
 # once after it stops (B), so a shift of the shared machine's load during the run shows up as A ≠ B
@@ -44,33 +41,9 @@ rm -f "$OUT"/service-engine-*.json
 echo "== bare engine for $EPOCHS epochs (TrainBench --no-scaling), before the server starts (A)"
 engine A
 
-DATA=$(mktemp -d /tmp/widrow-sbench.XXXXXX)
-KEY="bench-$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-SERVER_PID=
-stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=
-}
-cleanup() { stop_server; rm -rf "$DATA"; }
-trap cleanup EXIT
+trap cleanup_server EXIT
 trap 'exit 130' INT TERM
-
-echo "== start $JAR on 127.0.0.1:$PORT (data dir $DATA, log $OUT/service-server.log)"
-WIDROW_DATA_DIR=$DATA SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 WIDROW_ADMIN_KEY=$KEY \
-  java $JAVA_OPTS -jar "$JAR" > "$OUT/service-server.log" 2>&1 &
-SERVER_PID=$!
-START=$(date +%s)
-until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; do
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died; tail of the log:" >&2; tail -40 "$OUT/service-server.log" >&2; exit 1; }
-  [ $(( $(date +%s) - START )) -lt 120 ] || { echo "server not healthy after 120 s" >&2; exit 1; }
-  sleep 0.5
-done
-echo "   healthy after $(( $(date +%s) - START )) s"
+start_server "$OUT/service-server.log"
 
 $PY bench/service_bench.py service "http://127.0.0.1:$PORT" "$KEY" "$EPOCHS" "$OUT/service.json" "$SERVER_PID"
 

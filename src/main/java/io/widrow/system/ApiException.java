@@ -1,6 +1,7 @@
 package io.widrow.system;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -34,6 +35,11 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** Response headers the client needs to act on the problem (e.g. Retry-After); none by default. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 
     /** One invalid input field; rendered as an element of the {@code errors} list. */

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import io.widrow.engine.data.Dataset;
 import io.widrow.system.ApiException;
 
@@ -22,13 +23,15 @@ final class CsvTableReader {
     }
 
     static Parsed read(InputStream in, ParseOptions options) throws IOException {
+        // One column more than the features allowed plus the label: enough to tell "too wide" from "just right".
+        CsvRecordHandler records = CsvRecordHandler.builder().maxFields(options.maxFeatures() + 2).build();
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .detectBomHeader(true)
                 .skipEmptyLines(true)
                 // Ragged rows are reported by the builder with line numbers and expected counts.
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(in, StandardCharsets.UTF_8)) {
+                .build(records, in, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> it = csv.iterator();
             if (!it.hasNext()) {
                 throw ApiException.badRequest("The file is empty.");
@@ -51,7 +54,7 @@ final class CsvTableReader {
                     columns[c] = c == labelIndex ? "label" : defaults[f++];
                 }
             }
-            TableBuilder builder = new TableBuilder(columns, labelIndex, options.regression(), options.dropMissing(), options.maxCells());
+            TableBuilder builder = new TableBuilder(columns, labelIndex, options);
             RecordCells cells = new RecordCells();
             if (!header) {
                 cells.record = first;
@@ -69,7 +72,22 @@ final class CsvTableReader {
             }
             return new Parsed(builder.build(), columns[labelIndex]);
         } catch (CsvParseException e) {
-            throw ApiException.badRequest("The file is not valid CSV: " + e.getMessage());
+            // A limit hit while FastCSV was reading (Uploads) arrives wrapped; it is the real answer.
+            Throwable innermost = e;
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof ApiException api) {
+                    throw api;
+                }
+                innermost = c;
+            }
+            String message = String.valueOf(innermost.getMessage());
+            if (message.contains("maximum limit of") && message.contains("fields")) {
+                java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+                throw ApiException.tooLarge((line.find() ? "Line " + line.group(1) : "A line") + " has more than "
+                        + (options.maxFeatures() + 1) + " columns: more than the limit of " + options.maxFeatures()
+                        + " feature columns (widrow.limits.max-features).");
+            }
+            throw ApiException.badRequest("The file is not valid CSV: " + message + ".");
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

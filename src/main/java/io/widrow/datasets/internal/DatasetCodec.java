@@ -101,6 +101,22 @@ final class DatasetCodec {
         buf.clear();
     }
 
+    /** Bytes {@link #write} produces for {@code d}, without writing: what the storage quota is checked against. */
+    static long encodedSize(Dataset d) {
+        long size = MAGIC.length + 15 + stringsSize(d.featureNames()) + stringsSize(d.classes());
+        size += 4L * d.rows() * d.features();
+        size += d.isClassification() ? 4L * d.rows() : 4L * d.rows() * d.targetCols();
+        return size;
+    }
+
+    private static long stringsSize(String[] strings) {
+        long size = 4;
+        for (String s : strings) {
+            size += 2 + s.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return size;
+    }
+
     static Header readHeader(InputStream in) throws IOException {
         byte[] magic = readFully(in, 4);
         for (int i = 0; i < 4; i++) {

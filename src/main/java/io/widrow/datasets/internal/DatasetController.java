@@ -47,7 +47,7 @@ class DatasetController {
             @NotNull @Min(4) @Max(100_000) Integer samples,
             @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double noise,
             @Min(0) Long seed,
-            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name) {
+            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}/\\\\]*", message = "must not contain control characters, / or \\") String name) {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

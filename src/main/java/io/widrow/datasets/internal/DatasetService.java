@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.GZIPInputStream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +25,7 @@ import io.widrow.engine.data.IdxReader;
 import io.widrow.security.Caller;
 import io.widrow.system.ApiException;
 import io.widrow.system.AuditLog;
+import io.widrow.system.StorageQuota;
 import io.widrow.system.WidrowProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class DatasetService implements DatasetCatalog {
     private static final int SNIFF = 8192;
+    private static final int TEXT_BYTES_PER_CELL = 12;
+    private static final int IDX_BYTES_PER_CELL = 8;
 
     private final DatasetRepository repository;
     private final ChunkStore chunks;
@@ -51,10 +53,12 @@ class DatasetService implements DatasetCatalog {
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
     private final Counter uploadBytes;
+    private final StorageQuota quota;
 
     DatasetService(DatasetRepository repository, ChunkStore chunks, MetadataStore metadata,
                    ObjectProvider<DatasetUsage> usage, AuditLog audit, WidrowProperties properties, JsonMapper json,
-                   PlatformTransactionManager txManager, MeterRegistry meters) {
+                   PlatformTransactionManager txManager, MeterRegistry meters, StorageQuota quota) {
+        this.quota = quota;
         this.repository = repository;
         this.chunks = chunks;
         this.metadata = metadata;
@@ -90,9 +94,7 @@ class DatasetService implements DatasetCatalog {
         if (!missing.equals("error") && !missing.equals("drop")) {
             errors.add(new ApiException.FieldProblem("missing", "must be error or drop"));
         }
-        if (form.name() != null && form.name().length() > 200) {
-            errors.add(new ApiException.FieldProblem("name", "size must be between 0 and 200"));
-        }
+        DatasetNames.check(form.name(), errors);
         boolean idx = images != null || labels != null;
         if (idx && (images == null || labels == null)) {
             errors.add(new ApiException.FieldProblem(images == null ? "images" : "labels",
@@ -115,7 +117,9 @@ class DatasetService implements DatasetCatalog {
             throw ApiException.badRequest(errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
         }
         ParseOptions options = new ParseOptions(form.labelColumn(), task.equals("regression"), form.hasHeader(),
-                missing.equals("drop"), properties.datasets().maxCells());
+                missing.equals("drop"), maxCells(TEXT_BYTES_PER_CELL), properties.limits().maxFeatures());
+        long maxUpload = properties.datasets().maxUpload().toBytes();
+        long maxInflated = properties.limits().maxDecompressed().toBytes();
         String format;
         String labelColumn;
         Dataset dataset;
@@ -125,8 +129,11 @@ class DatasetService implements DatasetCatalog {
                 uploadBytes.increment(images.getSize() + labels.getSize());
                 format = "idx";
                 labelColumn = "label";
-                defaultName = baseName(images.getOriginalFilename());
-                try (InputStream im = images.getInputStream(); InputStream lb = labels.getInputStream()) {
+                defaultName = DatasetNames.fromFilename(images.getOriginalFilename());
+                try (InputStream im = Uploads.open(images.getInputStream(), "the images part", maxUpload, maxInflated);
+                     InputStream lb = Uploads.open(labels.getInputStream(), "the labels part", maxUpload, maxInflated)) {
+                    IdxLimits.check((BufferedInputStream) im, properties.datasets().maxRows(), maxCells(IDX_BYTES_PER_CELL),
+                            options.maxFeatures());
                     dataset = IdxReader.read(im, lb, properties.datasets().maxRows());
                 } catch (IllegalArgumentException e) {
                     throw ApiException.badRequest(e.getMessage());
@@ -134,9 +141,9 @@ class DatasetService implements DatasetCatalog {
                 checkCells(dataset);
             } else {
                 uploadBytes.increment(file.getSize());
-                defaultName = baseName(file.getOriginalFilename());
+                defaultName = DatasetNames.fromFilename(file.getOriginalFilename());
                 try (InputStream raw = file.getInputStream()) {
-                    BufferedInputStream in = sniffable(raw);
+                    BufferedInputStream in = sniffable(Uploads.open(raw, "the file", maxUpload, maxInflated));
                     boolean json = looksLikeJson(in, file.getOriginalFilename());
                     CsvTableReader.Parsed parsed = json ? jsonReader.read(in, options) : CsvTableReader.read(in, options);
                     format = json ? "json" : "csv";
@@ -229,6 +236,7 @@ class DatasetService implements DatasetCatalog {
         String[] classes = d.classes();
         DatasetEntity entity = new DatasetEntity(id, caller.ownerId(), name, format, taskName(d), d.rows(), d.features(),
                 labelColumn, Instant.now());
+        quota.check(caller.ownerId(), DatasetCodec.encodedSize(d), "dataset '" + name + "'");
         tx.executeWithoutResult(status -> {
             repository.saveAndFlush(entity);
             ChunkStore.ChunkOutput out = chunks.output(id);
@@ -300,10 +308,19 @@ class DatasetService implements DatasetCatalog {
     }
 
     private void checkCells(Dataset d) {
-        if ((long) d.rows() * d.features() > properties.datasets().maxCells()) {
-            throw ApiException.tooLarge("The dataset exceeds the limit of " + properties.datasets().maxCells()
-                    + " cells (rows × features).");
+        if ((long) d.rows() * d.features() > maxCells(IDX_BYTES_PER_CELL)) {
+            throw ApiException.tooLarge("The dataset exceeds " + TableBuilder.cellsExceeded(maxCells(IDX_BYTES_PER_CELL)));
         }
+    }
+
+    /**
+     * widrow.datasets.max-cells, lowered when the heap could not hold that many while parsing: one upload may use the
+     * share of the heap a job may. Text formats peak at three copies of the samples (the growing array, its doubled
+     * successor, the exact-size result: 12 bytes a cell); IDX at two (8 bytes), since its size is declared.
+     */
+    private long maxCells(int bytesPerCell) {
+        long heapCells = (long) (Runtime.getRuntime().maxMemory() * properties.limits().maxJobMemoryFraction() / bytesPerCell);
+        return Math.max(1, Math.min(properties.datasets().maxCells(), heapCells));
     }
 
     private static Dataset.Task taskOf(DatasetEntity e) {
@@ -314,37 +331,13 @@ class DatasetService implements DatasetCatalog {
         return d.isClassification() ? "classification" : "regression";
     }
 
-    private static String baseName(String filename) {
-        if (filename == null || filename.isBlank()) {
-            return "dataset";
-        }
-        String base = filename.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1);
-        for (String ext : new String[] {".gz", ".csv", ".json", ".idx3-ubyte", ".idx1-ubyte", ".ubyte"}) {
-            if (base.toLowerCase(Locale.ROOT).endsWith(ext)) {
-                base = base.substring(0, base.length() - ext.length());
-            }
-        }
-        base = base.isBlank() ? "dataset" : base;
-        return base.length() > 200 ? base.substring(0, 200) : base;
-    }
-
-    /** Unwraps gzip and rejects binary content before any parser sees it. */
-    private static BufferedInputStream sniffable(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
+    /** Rejects binary content before any parser sees it; {@code in} is already inflated (Uploads). */
+    private static BufferedInputStream sniffable(BufferedInputStream in) throws IOException {
         in.mark(4);
         int b0 = in.read();
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 64 * 1024), 64 * 1024);
-            in.mark(4);
-            b0 = in.read();
-            b1 = in.read();
-            b2 = in.read();
-            in.reset();
-        }
         if (b0 == 0 && b1 == 0 && b2 == 0x08) {
             throw ApiException.badRequest("This looks like an IDX file; send IDX data as two parts, images and labels.");
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.widrow.system.ApiException;
+import io.widrow.system.JsonErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,7 +25,9 @@ final class JsonTableReader {
     }
 
     CsvTableReader.Parsed read(InputStream in, ParseOptions options) {
+        JsonParser parser = null;
         try (JsonParser p = mapper.createParser(in)) {
+            parser = p;
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw ApiException.badRequest("The file is empty.");
@@ -37,8 +40,9 @@ final class JsonTableReader {
             }
             throw ApiException.badRequest("JSON datasets must be an array of objects or an object with \"columns\" and \"rows\".");
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ApiException.badRequest("The file is not valid JSON" + where + ".");
+            String why = JsonErrors.describe(e, parser == null ? null : parser.currentLocation());
+            throw ApiException.badRequest((JsonErrors.isReaderLimit(e) ? "The file exceeds a JSON reader limit"
+                    : "The file is not valid JSON") + why + ".");
         }
     }
 
@@ -65,7 +69,7 @@ final class JsonTableReader {
         for (int i = 0; i < columns.length; i++) {
             index.put(columns[i], i);
         }
-        TableBuilder builder = new TableBuilder(columns, labelIndex, options.regression(), options.dropMissing(), options.maxCells());
+        TableBuilder builder = new TableBuilder(columns, labelIndex, options);
         ArrayCells cells = new ArrayCells(columns.length);
         firstValues.toArray(cells.values);
         builder.add("row 1", cells);
@@ -117,7 +121,7 @@ final class JsonTableReader {
                 }
                 columns = names.toArray(String[]::new);
                 labelIndex = LabelColumns.resolve(options.labelColumn(), columns, columns.length);
-                builder = new TableBuilder(columns, labelIndex, options.regression(), options.dropMissing(), options.maxCells());
+                builder = new TableBuilder(columns, labelIndex, options);
             } else if ("rows".equals(field)) {
                 if (builder == null) {
                     // Streaming needs the names first; buffering rows would defeat it.

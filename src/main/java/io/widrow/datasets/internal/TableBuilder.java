@@ -33,16 +33,26 @@ final class TableBuilder {
     private final Map<String, Integer> classIndex = new HashMap<>();
     private final List<String> classNames = new ArrayList<>();
 
-    TableBuilder(String[] columns, int labelIndex, boolean regression, boolean dropMissing, long maxCells) {
+    TableBuilder(String[] columns, int labelIndex, ParseOptions options) {
         if (columns.length < 2) {
             throw ApiException.badRequest("A dataset needs at least one feature column and a label column; found "
                     + columns.length + " column.");
         }
+        if (columns.length - 1 > options.maxFeatures()) {
+            throw ApiException.tooLarge("The dataset has " + (columns.length - 1) + " feature columns, more than the limit of "
+                    + options.maxFeatures() + " (widrow.limits.max-features).");
+        }
+        for (int c = 0; c < columns.length; c++) {
+            String problem = DatasetNames.problem(columns[c]);
+            if (problem != null) {
+                throw ApiException.badRequest("The name of column " + (c + 1) + " " + problem + ".");
+            }
+        }
         this.columns = columns;
         this.labelIndex = labelIndex;
-        this.regression = regression;
-        this.dropMissing = dropMissing;
-        this.maxCells = maxCells;
+        this.regression = options.regression();
+        this.dropMissing = options.dropMissing();
+        this.maxCells = options.maxCells();
         this.features = columns.length - 1;
         this.rowBuffer = new float[features];
     }
@@ -108,7 +118,7 @@ final class TableBuilder {
     private void append(String where, String label, float target) {
         long cells = (long) (rows + 1) * features;
         if (cells > maxCells) {
-            throw ApiException.tooLarge("The dataset exceeds the limit of " + maxCells + " cells (rows × features).");
+            throw ApiException.tooLarge(capitalize(where) + " takes the dataset beyond " + cellsExceeded(maxCells));
         }
         if ((long) rows * features + features > x.length) {
             long grown = Math.max((long) x.length * 2, (long) (rows + 1) * features);
@@ -123,6 +133,11 @@ final class TableBuilder {
         } else {
             Integer idx = classIndex.get(label);
             if (idx == null) {
+                String problem = DatasetNames.problem(label);
+                if (problem != null) {
+                    throw ApiException.badRequest(capitalize(where) + ", column \"" + columns[labelIndex] + "\": the label "
+                            + quote(label) + " " + problem + ".");
+                }
                 if (classNames.size() >= MAX_CLASSES) {
                     throw ApiException.badRequest(capitalize(where) + ": the label column has more than " + MAX_CLASSES
                             + " distinct values; is this a regression task (task=regression)?");
@@ -182,31 +197,68 @@ final class TableBuilder {
     /** Numerically when every label is a number, otherwise lexicographically. */
     static String[] sortClasses(List<String> classes) {
         String[] out = classes.toArray(String[]::new);
-        boolean numeric = true;
+        Map<String, BigDecimal> values = new HashMap<>();
         for (String s : out) {
-            if (!isNumber(s)) {
-                numeric = false;
-                break;
+            // labels are at most 200 characters (DatasetNames), so BigDecimal is cheap here
+            try {
+                values.put(s, isNumber(s) ? new BigDecimal(s.trim()) : null);
+            } catch (NumberFormatException e) {
+                // an exponent beyond int range ("1e99999999999") is syntactically a number but not a BigDecimal
+                values.put(s, null);
             }
         }
-        if (numeric) {
-            Arrays.sort(out, Comparator.comparing((String s) -> new BigDecimal(s.trim())).thenComparing(Comparator.naturalOrder()));
+        if (!values.containsValue(null)) {
+            Arrays.sort(out, Comparator.comparing((String s) -> values.get(s)).thenComparing(Comparator.naturalOrder()));
         } else {
             Arrays.sort(out);
         }
         return out;
     }
 
-    static boolean isNumber(String s) {
-        if (s == null || s.isBlank() || !plausibleNumber(s.trim())) {
+    /**
+     * Decimal syntax ({@code [+-] digits [. digits] [e [+-] digits]}) checked in one pass. BigDecimal would accept the
+     * same strings but takes quadratic time on long numerals: a single 10 MB cell cost minutes of CPU.
+     */
+    static boolean isNumber(String raw) {
+        if (raw == null) {
             return false;
         }
-        try {
-            new BigDecimal(s.trim());
-            return true;
-        } catch (NumberFormatException e) {
+        String s = raw.trim();
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
             return false;
         }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     /** Finite float value, or NaN for anything that is not one (missing, non-finite or non-numeric). */
@@ -263,6 +315,12 @@ final class TableBuilder {
             s = s.substring(0, 40) + "…";
         }
         return "\"" + s + "\"";
+    }
+
+    /** The limit in words, shared by every path that counts cells. */
+    static String cellsExceeded(long maxCells) {
+        return "the limit of " + maxCells + " cells (rows × features): widrow.datasets.max-cells, or fewer when the "
+                + "share of the heap one request may use (widrow.limits.max-job-memory-fraction) cannot parse that many.";
     }
 
     static String listColumns(String[] columns) {

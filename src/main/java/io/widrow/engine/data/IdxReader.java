@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -24,6 +25,8 @@ public final class IdxReader {
     /** Above this many values per item the header is more likely corrupt than a real image. */
     static final int MAX_FEATURES = 1_000_000;
     private static final int BUFFER = 1 << 16;
+    /** First allocation for pixels (4 MB); later growth doubles. */
+    private static final int INITIAL_VALUES = 1 << 20;
 
     private IdxReader() {
     }
@@ -88,9 +91,13 @@ public final class IdxReader {
         return toClasses(x, rows, cols, names, raw);
     }
 
+    /**
+     * Grows the array as rows actually arrive: a 16-byte file whose header claims 2,000 items of 1000×1000 values
+     * must fail as truncated, not first reserve 8 GB.
+     */
     private static float[] readPixels(DataInputStream in, String name, int rows, int cols, int count)
             throws IOException {
-        float[] x = new float[rows * cols];
+        float[] x = new float[(int) Math.min((long) rows * cols, Math.max(cols, INITIAL_VALUES))];
         byte[] row = new byte[cols];
         for (int r = 0; r < rows; r++) {
             try {
@@ -101,6 +108,9 @@ public final class IdxReader {
                 throw corrupt(name, e);
             }
             int base = r * cols;
+            if (base + cols > x.length) {
+                x = Arrays.copyOf(x, (int) Math.min((long) rows * cols, Math.max(2L * x.length, base + cols)));
+            }
             for (int c = 0; c < cols; c++) {
                 x[base + c] = (row[c] & 0xFF) / 255f;
             }

@@ -20,6 +20,7 @@ class JobService {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
     private final SpecMapper mapper;
+    private final JobLimits limits;
     private final JobStore store;
     private final JobQueue queue;
     private final LocalRuns runs;
@@ -28,8 +29,9 @@ class JobService {
     private final TransactionTemplate tx;
 
     JobService(SpecMapper mapper, JobStore store, JobQueue queue, LocalRuns runs, JobPresenter presenter,
-               AuditLog audit, TransactionTemplate tx) {
+               AuditLog audit, TransactionTemplate tx, JobLimits limits) {
         this.mapper = mapper;
+        this.limits = limits;
         this.store = store;
         this.queue = queue;
         this.runs = runs;
@@ -40,6 +42,7 @@ class JobService {
 
     JobViews.JobView submit(JobSpec spec, Caller caller) {
         SpecMapper.Prepared p = mapper.prepare(spec, caller);
+        limits.admit(p, caller);
         UUID id = UUID.randomUUID();
         JobSpec n = p.spec();
         JobRow row = new JobRow(id, caller.ownerId(), p.datasetId(), p.validationDatasetId(), JobStatus.QUEUED,

@@ -25,6 +25,7 @@ import io.widrow.engine.train.EarlyStoppingSpec;
 import io.widrow.engine.train.GradientClipSpec;
 import io.widrow.engine.train.TrainingSpec;
 import io.widrow.security.Caller;
+import io.widrow.system.WidrowProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,16 +41,17 @@ import org.springframework.stereotype.Component;
 @Component
 class SpecMapper {
     static final int DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
-    static final int MAX_RUNTIME_SECONDS = 7 * 86_400;
     static final long DEFAULT_SEED = 42;
     static final int DEFAULT_RETRIES = 2;
     private static final List<String> LAYER_TYPES = List.of("dense", "batchnorm", "layernorm");
     private static final int MAX_LAYERS = 100;
 
     private final DatasetCatalog catalog;
+    private final int maxRuntimeCeiling;
 
-    SpecMapper(DatasetCatalog catalog) {
+    SpecMapper(DatasetCatalog catalog, WidrowProperties properties) {
         this.catalog = catalog;
+        this.maxRuntimeCeiling = properties.limits().maxRuntimeSeconds();
     }
 
     record Prepared(JobSpec spec, UUID datasetId, UUID validationDatasetId, EngineSpecs engine) {
@@ -81,8 +83,14 @@ class SpecMapper {
         JobSpec.Model model = model(p, m, type, mlp, classification);
         JobSpec.Training training = training(p, in.training(), type, mlp);
         Integer priority = intIn(p, "priority", in.priority(), 0, -1000, 1000);
-        Integer maxRuntime = intIn(p, "maxRuntimeSeconds", in.maxRuntimeSeconds(), DEFAULT_MAX_RUNTIME_SECONDS, 1,
-                MAX_RUNTIME_SECONDS);
+        Integer maxRuntime = null;
+        if (in.maxRuntimeSeconds() != null && in.maxRuntimeSeconds() > maxRuntimeCeiling) {
+            p.add("maxRuntimeSeconds", "must be at most " + maxRuntimeCeiling
+                    + " (widrow.limits.max-runtime-seconds), got " + in.maxRuntimeSeconds());
+        } else {
+            maxRuntime = intIn(p, "maxRuntimeSeconds", in.maxRuntimeSeconds(),
+                    Math.min(DEFAULT_MAX_RUNTIME_SECONDS, maxRuntimeCeiling), 1, maxRuntimeCeiling);
+        }
         Integer checkpointEvery = intIn(p, "checkpointEvery", in.checkpointEvery(), 1, 1, 100_000);
         Integer retries = intIn(p, "retries", in.retries(), DEFAULT_RETRIES, 0, 10);
         if (!p.isEmpty()) {

@@ -7,9 +7,10 @@ import java.util.List;
 
 import io.widrow.models.LoadedModel;
 import io.widrow.system.ApiException;
+import io.widrow.system.JsonErrors;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,12 +42,15 @@ final class BatchParser {
     }
 
     Batch parse(InputStream body, LoadedModel model) {
+        JsonParser parser = null;
         try (JsonParser p = reader.createParser(body)) {
+            parser = p;
             return parse(p, model);
-        } catch (StreamReadException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")";
-            throw ApiException.badRequest("The request body is not valid JSON" + where + ".");
+        } catch (JacksonException e) {
+            // Includes StreamConstraintsException (nesting deeper than Jackson allows), which is no StreamReadException.
+            String why = JsonErrors.describe(e, parser == null ? null : parser.currentLocation());
+            throw ApiException.badRequest((JsonErrors.isReaderLimit(e) ? "The request body exceeds a JSON reader limit"
+                    : "The request body is not valid JSON") + why + ".");
         }
     }
 

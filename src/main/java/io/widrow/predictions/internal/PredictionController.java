@@ -39,9 +39,12 @@ class PredictionController {
     private final PredictionWriter writer;
     private final Timer timer;
     private final Counter rows;
+    private final PredictGuard guard;
 
-    PredictionController(ModelLookup models, JsonMapper json, PredictionsProperties properties, MeterRegistry meters) {
+    PredictionController(ModelLookup models, JsonMapper json, PredictionsProperties properties, MeterRegistry meters,
+                         PredictGuard guard) {
         this.models = models;
+        this.guard = guard;
         this.parser = new BatchParser(json, properties.maxRows(), properties.maxValues());
         this.binary = new BinaryBatchReader(properties.maxRows(), properties.maxValues());
         this.writer = new PredictionWriter(json.writer());
@@ -86,16 +89,19 @@ class PredictionController {
                             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                     @ApiResponse(responseCode = "404", description = "no such model, or not yours",
                             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
-                    @ApiResponse(responseCode = "413", description = "too many rows",
+                    @ApiResponse(responseCode = "413", description = "too many rows or too large a body",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                    @ApiResponse(responseCode = "429", description = "over the key's predict rate; see Retry-After",
                             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))})
     void predict(@PathVariable UUID id, @AuthenticationPrincipal Caller caller,
                  HttpServletRequest request, HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
+        java.io.InputStream body = guard.admit(request);
         LoadedModel model = find(id, caller);
         boolean raw = MediaType.APPLICATION_OCTET_STREAM.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
         BatchParser.Batch batch = raw
-                ? binary.read(request.getInputStream(), request.getContentLengthLong(), model)
-                : parser.parse(request.getInputStream(), model);
+                ? binary.read(body, request.getContentLengthLong(), model)
+                : parser.parse(body, model);
         answer(model, batch, response, start);
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.widrow.security.Caller;
+import io.widrow.security.CallerKey;
+import io.widrow.security.CallerKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +43,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(c, null, authorities));
                 SecurityContextHolder.setContext(context);
+                request.setAttribute(CallerKey.ATTRIBUTE, ApiKeyService.hash(presented.trim()));
+                request.setAttribute(CallerKey.ATTRIBUTE, ApiKeyService.hash(presented.trim()));
             } else {
                 request.setAttribute(ProblemResponses.INVALID_KEY_ATTRIBUTE, Boolean.TRUE);
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.widrow.system.ApiException;
+import io.widrow.system.JsonErrors;
 import io.widrow.system.WidrowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +27,14 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -58,7 +60,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!ex.errors().isEmpty()) {
             pd.setProperty("errors", ex.errors());
         }
-        return ResponseEntity.status(ex.status()).body(pd);
+        return ResponseEntity.status(ex.status()).headers(h -> ex.headers().forEach(h::add)).body(pd);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -85,6 +87,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (clientWentAway(ex)) {
+            // Nobody is left to answer, and a stack trace per dropped connection lets clients flood the log.
+            log.debug("Client disconnected before the response was written: {}", ex.toString());
+            return null;
+        }
         log.error("Unhandled error", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred. It has been logged.");
     }
@@ -142,9 +149,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String expected = m.getTargetType() == null ? "a different type" : describe(m.getTargetType());
             pd.setDetail("Field '" + field + "' must be " + expected + ".");
             pd.setProperty("errors", List.of(new ApiException.FieldProblem(field, "must be " + expected)));
-        } else if (cause instanceof StreamReadException s && s.getLocation() != null) {
-            pd.setDetail("The request body is not valid JSON (line " + s.getLocation().getLineNr()
-                    + ", column " + s.getLocation().getColumnNr() + ").");
+        } else if (cause instanceof InputCoercionException j && !j.getPath().isEmpty()) {
+            // a number beyond the range of its field's type; other Jackson messages may name Java classes
+            String field = path(j);
+            String message = j.getOriginalMessage().replace("`", "");
+            pd.setDetail("Field '" + field + "' is invalid: " + message + ".");
+            pd.setProperty("errors", List.of(new ApiException.FieldProblem(field, message)));
+        } else if (cause instanceof JacksonException j) {
+            pd.setDetail((JsonErrors.isReaderLimit(j) ? "The request body exceeds a JSON reader limit"
+                    : "The request body is not valid JSON") + JsonErrors.describe(j, null) + ".");
         } else if (cause == null || !(cause instanceof JacksonException)) {
             pd.setDetail("The request body is missing or unreadable.");
         }
@@ -177,6 +190,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         pd.setTitle("Bad Request");
         pd.setProperty("errors", errors);
         return ResponseEntity.badRequest().headers(headers).body(pd);
+    }
+
+    private static boolean clientWentAway(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof AsyncRequestNotUsableException || t.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

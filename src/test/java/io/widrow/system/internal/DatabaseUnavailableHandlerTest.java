@@ -44,7 +44,7 @@ class DatabaseUnavailableHandlerTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
-            .setControllerAdvice(new ProblemHandler(new WidrowProperties(null, null, 1, null)),
+            .setControllerAdvice(new ProblemHandler(new WidrowProperties(null, null, 1, null, null)),
                     new DatabaseUnavailableHandler())
             .build();
 
