@@ -81,16 +81,20 @@ class IsolationTest extends ApiTestSupport {
         routes.put("POST /api/v1/datasets/generate", () -> creates(post("/api/v1/datasets/generate")));
         routes.put("GET /api/v1/datasets", () -> listed("/api/v1/datasets", dataset));
         routes.put("GET /api/v1/datasets/{id}", () -> hidden(get(ds), get(ds)));
+        routes.put("GET /api/v1/datasets/{id}/sample", () -> hidden(get(ds + "/sample"), get(ds + "/sample")));
         routes.put("DELETE /api/v1/datasets/{id}", () -> hidden(delete(ds), get(ds)));
         routes.put("POST /api/v1/jobs", () -> expect(post("/api/v1/jobs").header(API_KEY, bob).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"datasetId\":\"" + dataset + "\"}"), 400, "not found"));
         routes.put("GET /api/v1/jobs", () -> listed("/api/v1/jobs", job));
         routes.put("GET /api/v1/jobs/{id}", () -> hidden(get(jb), get(jb)));
         routes.put("GET /api/v1/jobs/{id}/metrics", () -> hidden(get(jb + "/metrics"), get(jb + "/metrics")));
+        routes.put("GET /api/v1/jobs/{id}/boundary", () -> hidden(get(jb + "/boundary"), get(jb + "/boundary")));
+        routes.put("GET /api/v1/jobs/{id}/confusion", () -> hidden(get(jb + "/confusion"), get(jb + "/confusion")));
         routes.put("GET /api/v1/jobs/{id}/events", () -> expect(get(jb + "/events").header(API_KEY, bob), 404, job));
         routes.put("POST /api/v1/jobs/{id}/cancel", () -> expect(post(jb + "/cancel").header(API_KEY, bob), 404, job));
         routes.put("GET /api/v1/models", () -> listed("/api/v1/models", model));
         routes.put("GET /api/v1/models/{id}", () -> hidden(get(md), get(md)));
+        routes.put("GET /api/v1/models/{id}/boundary", () -> hidden(get(md + "/boundary"), get(md + "/boundary")));
         routes.put("GET /api/v1/models/{id}/weights", () -> hidden(get(md + "/weights"), get(md + "/weights")));
         routes.put("DELETE /api/v1/models/{id}", () -> hidden(delete(md), get(md)));
         routes.put("POST /api/v1/models/{id}/predict", () -> hidden(post(md + "/predict").contentType(MediaType.APPLICATION_JSON)
