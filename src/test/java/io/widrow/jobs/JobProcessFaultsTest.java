@@ -104,8 +104,11 @@ class JobProcessFaultsTest {
             // A new trigger waits for the next start, perhaps already acquired by the scheduler as it went to
             // standby (a restart releases it). The finished run's own trigger may linger too: its completion
             // races the exit, and a recovery of it finds the job already taken.
-            assertThat(single(c, "SELECT COUNT(*) FROM qrtz_triggers WHERE job_name = ? "
-                    + "AND trigger_state IN ('WAITING', 'ACQUIRED')", id)).isEqualTo("1");
+            // Or none: a requeued trigger the scheduler fired as it went to standby fails on the closing database
+            // and is consumed; the startup reconciliation then queues the QUEUED job again (asserted below by the
+            // restart resuming it from the saved checkpoint).
+            assertThat(Integer.parseInt(single(c, "SELECT COUNT(*) FROM qrtz_triggers WHERE job_name = ? "
+                    + "AND trigger_state IN ('WAITING', 'ACQUIRED')", id))).isBetween(0, 1);
         }
         try (ServerProcess second = ServerProcess.launch("h2-term-restart", settings)) {
             second.awaitReady(READY);
