@@ -72,6 +72,11 @@ class JobRunner {
     }
 
     void run(UUID id, boolean recovering, String node) {
+        if (runs.closing()) {
+            // A trigger fired as the scheduler went to standby (a job this node just suspended, say): leave the
+            // job QUEUED for another node or the next start instead of claiming it on a closing database.
+            return;
+        }
         JobRow job = store.find(id).orElse(null);
         // A recovery fire for a job this node is already running again is stale: the row names this node.
         if (job == null || job.status().terminal() || recovering && runs.running(id)) {

@@ -106,6 +106,11 @@ class LocalRuns {
         runs.values().forEach(Run::suspend);
     }
 
+    /** Whether this node is shutting down: it starts no new run. */
+    boolean closing() {
+        return closing;
+    }
+
     boolean isEmpty() {
         return runs.isEmpty();
     }
