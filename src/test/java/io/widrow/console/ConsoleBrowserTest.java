@@ -116,24 +116,28 @@ class ConsoleBrowserTest extends ApiTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("spec-json"), "\"momentum\": 0.9"));
         WebElement epochs = driver.findElement(By.id("f-epochs"));
         assertThat(epochs.getAttribute("value")).isEqualTo("150");
+        // Longer than the preset, so that even on a quiet machine the page sees the run while it trains.
+        epochs.clear();
+        epochs.sendKeys("400");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("spec-json"), "\"epochs\": 400"));
         assertThat(driver.findElement(By.id("f-l1-units")).getAttribute("value")).isEqualTo("16");
         assertThat(unlabelled()).as("form controls without a label").isEmpty();
         shot("new-job");
         driver.findElement(By.id("submit-job")).click();
 
         // The job page: curves and boundary update live, then SUCCEEDED with the final model's pictures.
-        WebDriverWait long_ = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebDriverWait long_ = new WebDriverWait(driver, Duration.ofSeconds(120));
         long_.until(d -> attr("boundary", "data-draws") >= 1);
         long_.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"), "SUCCEEDED"));
         long_.until(d -> "false".equals(driver.findElement(By.id("boundary")).getAttribute("data-live")));
         String history = driver.findElement(By.id("boundary")).getAttribute("data-history");
         assertThat(history).as("boundary redraws (epoch + L for live, F for final)").contains("L,").endsWith("F,");
         assertThat(attr("boundary", "data-draws")).isGreaterThanOrEqualTo(2);
-        long_.until(d -> attrOf(By.cssSelector("[aria-label='Loss chart']"), "data-points") == 150);
+        long_.until(d -> attrOf(By.cssSelector("[aria-label='Loss chart']"), "data-points") == 400);
         assertThat(attr("job-progress", "data-live-epochs")).as("epochs that reached the curves while RUNNING").isPositive();
         assertThat(driver.findElements(By.cssSelector("#neurons canvas"))).hasSize(48);
         long_.until(ExpectedConditions.attributeContains(By.id("confusion"), "aria-label", "final model"));
-        assertThat(driver.findElement(By.id("job-progress-text")).getText()).contains("epoch 150 of 150");
+        assertThat(driver.findElement(By.id("job-progress-text")).getText()).contains("epoch 400 of 400");
         shot("job");
         ((JavascriptExecutor) driver).executeScript("document.querySelector('.charts').scrollIntoView()");
         shot("job-curves");
