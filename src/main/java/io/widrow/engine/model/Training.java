@@ -71,7 +71,6 @@ public final class Training {
     public static TrainingOutcome train(ModelSpec model, TrainingSpec training, Dataset train, Dataset validation,
                                         TrainingListener listener, BooleanSupplier cancelled,
                                         EpochModelObserver observer, Checkpointing checkpoints, boolean overwriteData) {
-        boolean inPlace = overwriteData;
         requireUsable(model, train, validation);
         Dataset fitSet = train;
         Dataset heldOut = validation == null ? null : alignClasses(validation, train);
@@ -87,7 +86,7 @@ public final class Training {
         Standardizer standardizer = null;
         if (model.standardize()) {
             standardizer = Standardizer.fit(fitSet);
-            if (inPlace && fitSet.x() == train.x()) {
+            if (overwriteData && fitSet.x() == train.x()) {
                 standardizer.applyInPlace(fitSet.x(), fitSet.rows());
             } else {
                 fitSet = standardizer.apply(fitSet);
