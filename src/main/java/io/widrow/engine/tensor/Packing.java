@@ -10,34 +10,29 @@ final class Packing {
     }
 
     /**
-     * Copies Aᵀ's rows i0..i1 (columns of the stored k×m A) for k-range pc..pc+kc into row-major
-     * {@code dst[(i - i0) * kc + p]}, so the kernel reads them like rows of a plain A. Goes a strip of
-     * {@code strip} rows at a time: each source row is read a few floats at a time and the strip's
-     * destination rows are written sequentially, where row-by-row order scattered writes over all rows.
+     * Copies Aᵀ's rows i0..i1 (columns of the stored k×m A) for k-range pc..pc+kc into strips of
+     * {@code strip} rows: strip s starts at {@code (s - i0) * kc} and holds, for each k step p, the strip's
+     * values side by side at {@code p * strip + r}. The kernel then reads one short run per k step, and
+     * the copy reads {@code strip} adjacent floats of a source row at a time. A short last strip keeps the
+     * stride; its missing rows are never read.
      */
     static void packTransposedA(float[] a, int m, int i0, int i1, int pc, int kc, float[] dst, int strip) {
         for (int s = i0; s < i1; s += strip) {
             int rows = Math.min(strip, i1 - s);
-            int base = (s - i0) * kc;
-            if (rows == 6) {
-                // The common case unrolled: a loop of six per k step kept this at several ns per value.
-                int d0 = base, d1 = d0 + kc, d2 = d1 + kc, d3 = d2 + kc, d4 = d3 + kc, d5 = d4 + kc;
-                for (int p = 0; p < kc; p++) {
-                    int src = (pc + p) * m + s;
-                    dst[d0 + p] = a[src];
-                    dst[d1 + p] = a[src + 1];
-                    dst[d2 + p] = a[src + 2];
-                    dst[d3 + p] = a[src + 3];
-                    dst[d4 + p] = a[src + 4];
-                    dst[d5 + p] = a[src + 5];
+            int d = (s - i0) * kc;
+            if (rows == 6 && strip == 6) {
+                for (int p = 0, src = pc * m + s; p < kc; p++, src += m, d += 6) {
+                    dst[d] = a[src];
+                    dst[d + 1] = a[src + 1];
+                    dst[d + 2] = a[src + 2];
+                    dst[d + 3] = a[src + 3];
+                    dst[d + 4] = a[src + 4];
+                    dst[d + 5] = a[src + 5];
                 }
                 continue;
             }
-            for (int p = 0; p < kc; p++) {
-                int src = (pc + p) * m + s;
-                for (int r = 0, d = base + p; r < rows; r++, d += kc) {
-                    dst[d] = a[src + r];
-                }
+            for (int p = 0, src = pc * m + s; p < kc; p++, src += m, d += strip) {
+                System.arraycopy(a, src, dst, d, rows);
             }
         }
     }

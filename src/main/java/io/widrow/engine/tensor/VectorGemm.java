@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The {@code jdk.incubator.vector} path. Loaded only by reflection after the module was found, so a
  * JVM without the module never links this class or its helpers.
  *
- * <p>Loop order: k is cut into blocks of {@link #KC}; per block, each panel of op(B) (KC × four
+ * <p>Loop order: k is cut into equal blocks of at most {@link #KC}; per block, each panel of op(B) (KC × four
  * vectors) is packed so it stays in L1 while every 6-row tile of A sweeps it. A is read in place (six
  * rows walked sequentially); only Aᵀ is first copied into rows, once per k block.
  */
@@ -34,8 +34,12 @@ final class VectorGemm implements GemmKernel {
         float[] ap = form == TN ? ws.aPanel((i1 - i0 + MR) * Math.min(KC, k)) : a;
         float[] bp = ws.panel(KC * W);
         float[] tmp = ws.tile(MR * W);
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
+        // Equal k blocks: 784 as 7 × 112 rather than 6 × 128 + 16, whose short last block paid a full
+        // sweep of tile set-up and C read-back for an eighth of the work.
+        int blocks = (k + KC - 1) / KC;
+        int kb = (k + blocks - 1) / blocks;
+        for (int pc = 0; pc < k; pc += kb) {
+            int kc = Math.min(kb, k - pc);
             boolean add = pc > 0;
             if (form == TN) {
                 Packing.packTransposedA(a, m, i0, i1, pc, kc, ap, MR);
@@ -52,13 +56,15 @@ final class VectorGemm implements GemmKernel {
                     Packing.packB(NN, b, k, n, pc, kc, jc, nw, bp, width);
                 }
                 for (int i = i0; i < i1; i += MR) {
+                    // Packed Aᵀ strips hold the six values of one k step side by side; A rows are read in place.
                     int ao = form == TN ? (i - i0) * kc : i * k + pc;
-                    int rs = form == TN ? kc : k;
+                    int rs = form == TN ? 1 : k;
+                    int ps = form == TN ? MR : 1;
                     int rows = Math.min(MR, i1 - i);
                     if (width == W) {
-                        VectorTiles.tile6x4(ap, ao, rs, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                        VectorTiles.tile6x4(ap, ao, rs, ps, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
                     } else {
-                        VectorTiles.tile6x1(ap, ao, rs, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                        VectorTiles.tile6x1(ap, ao, rs, ps, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
                     }
                 }
             }
