@@ -100,7 +100,7 @@ final class GemmEngine {
                     .getDeclaredConstructor().newInstance();
             float[] one = {1f};
             float[] out = new float[1];
-            k.compute(GemmKernel.NN, one, one, out, 1, 1, 1, 0, 1, 0, 1, new Workspace());
+            k.compute(GemmKernel.NN, one, one, out, 1, 1, 1, 0, 1, 0, 1, 0, 1, new Workspace());
             return k;
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("vector kernels failed to load: " + e, e);
@@ -124,7 +124,7 @@ final class GemmEngine {
         if (pool != null && (long) m * k * n >= PARALLEL_MIN_FMA && pool.run(kernel, form, a, b, c, m, k, n, ws)) {
             return;
         }
-        kernel.compute(form, a, b, c, m, k, n, 0, m, 0, n, ws);
+        kernel.compute(form, a, b, c, m, k, n, 0, m, 0, n, 0, k, ws);
     }
 
     /** Runs {@code task} over [0, n), split over the pool when there are at least {@code minPerThread} per thread. */

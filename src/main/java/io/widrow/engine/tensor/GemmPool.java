@@ -16,6 +16,10 @@ final class GemmPool {
 
     /** Row shares start at multiples of the vector kernel's tile height. */
     private static final int ROW_ALIGN = 6;
+    /** Shorter k shares spend more on each tile's set-up and store than they save. */
+    private static final int SPLIT_K_MIN_SHARE = 64;
+    /** Each worker keeps a private C of up to this many floats (256 KB) for a k split. */
+    static final int SPLIT_K_MAX_C = 1 << 16;
 
     private final Worker[] workers;
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,18 +47,21 @@ final class GemmPool {
             int parts = threads();
             int pw = kernel.panelWidth();
             int panels = (n + pw - 1) / pw;
-            // Split where the expensive packing is: Bᵀ (A·Bᵀ) by columns, Aᵀ (Aᵀ·B) by rows; each
-            // thread then packs only its own share.
-            // A·B and A·Bᵀ read A in place, so a column split packs each B panel once; Aᵀ·B must pack Aᵀ,
-            // so it splits rows (each thread then copies all of B, the smaller operand here) unless B is larger.
+            boolean splitK = splitsK(form, m, k, n, parts);
+            // Otherwise split where the expensive packing is: A·B and A·Bᵀ read A in place, so a column
+            // split packs each B panel once; Aᵀ·B must pack Aᵀ, so it splits rows (each thread then copies
+            // all of B, the smaller operand here) unless B is larger.
             boolean byCols = panels >= parts && (form != GemmKernel.TN || m < n || m < 4 * parts * ROW_ALIGN);
             int tiles = (m + ROW_ALIGN - 1) / ROW_ALIGN;
             caller = Thread.currentThread();
             pending.set(workers.length);
             Throwable own = null;
             for (int t = parts - 1; t >= 0; t--) {
-                int i0 = 0, i1 = m, j0 = 0, j1 = n;
-                if (byCols) {
+                int i0 = 0, i1 = m, j0 = 0, j1 = n, p0 = 0, p1 = k;
+                if (splitK) {
+                    p0 = share(k, t, parts);
+                    p1 = share(k, t + 1, parts);
+                } else if (byCols) {
                     j0 = Math.min(n, panels * t / parts * pw);
                     j1 = t == parts - 1 ? n : Math.min(n, panels * (t + 1) / parts * pw);
                 } else {
@@ -63,10 +70,10 @@ final class GemmPool {
                     i1 = t == parts - 1 ? m : Math.min(m, tiles * (t + 1) / parts * ROW_ALIGN);
                 }
                 if (t > 0) {
-                    workers[t - 1].publish(kernel, form, a, b, c, m, k, n, i0, i1, j0, j1);
+                    workers[t - 1].publish(kernel, form, a, b, c, m, k, n, i0, i1, j0, j1, p0, p1, splitK);
                 } else if (i1 > i0 && j1 > j0) {
                     try {
-                        kernel.compute(form, a, b, c, m, k, n, i0, i1, j0, j1, ws);
+                        kernel.compute(form, a, b, c, m, k, n, i0, i1, j0, j1, p0, p1, ws);
                     } catch (RuntimeException | Error e) {
                         own = e;
                     }
@@ -75,9 +82,33 @@ final class GemmPool {
             // Even when our share failed: the workers must be idle before the next caller reuses them.
             awaitWorkers();
             rethrow(own);
+            if (splitK) {
+                for (Worker w : workers) {
+                    addInto(c, w.partial, m * n);
+                }
+            }
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A·B with a long k and a small C is split along k, each thread summing its own rows of B (and the
+     * matching columns of A) into its own copy of C, which the caller then adds up. The point is where
+     * the data lives: the optimizer updates each parameter in the same contiguous shares, and the batch
+     * is gathered in the same column shares, so every core reads the half of the first layer's weights
+     * it has just updated, from its own cache. Split by columns, each core read the other core's half
+     * of the 784 × 256 kernel every step.
+     */
+    static boolean splitsK(int form, int m, int k, int n, int parts) {
+        return form == GemmKernel.NN && parts > 1 && k >= n && k >= parts * SPLIT_K_MIN_SHARE
+                && m >= ROW_ALIGN && (long) m * n <= SPLIT_K_MAX_C;
+    }
+
+    private static void addInto(float[] c, float[] partial, int size) {
+        for (int i = 0; i < size; i++) {
+            c[i] += partial[i];
         }
     }
 
@@ -110,7 +141,8 @@ final class GemmPool {
         }
     }
 
-    private static int share(int n, int t, int parts) {
+    /** Start of share {@code t} of [0, n) in {@code parts}: on 16-float boundaries, as every split here is. */
+    static int share(int n, int t, int parts) {
         return t >= parts ? n : Math.min(n, (int) ((long) n * t / parts) & ~15);
     }
 
@@ -154,8 +186,11 @@ final class GemmPool {
         volatile Throwable failure;
         private GemmKernel kernel;
         private Parallel.RangeTask range;
-        private int form, m, k, n, i0, i1, j0, j1;
+        private int form, m, k, n, i0, i1, j0, j1, p0, p1;
+        private boolean splitK;
         private float[] a, b, c;
+        /** This worker's share of the last k-split product; read by the caller after the hand-back. */
+        float[] partial;
 
         Worker(GemmPool pool, String name) {
             super(name);
@@ -165,7 +200,7 @@ final class GemmPool {
 
         /** Caller side, under the pool lock: the volatile seq write publishes the plain fields. */
         void publish(GemmKernel kernel, int form, float[] a, float[] b, float[] c, int m, int k, int n,
-                     int i0, int i1, int j0, int j1) {
+                     int i0, int i1, int j0, int j1, int p0, int p1, boolean splitK) {
             this.kernel = kernel;
             this.range = null;
             this.form = form;
@@ -179,6 +214,9 @@ final class GemmPool {
             this.i1 = i1;
             this.j0 = j0;
             this.j1 = j1;
+            this.p0 = p0;
+            this.p1 = p1;
+            this.splitK = splitK;
             wake();
         }
 
@@ -220,7 +258,12 @@ final class GemmPool {
                             range.run(i0, i1);
                         }
                     } else if (i1 > i0 && j1 > j0) {
-                        kernel.compute(form, a, b, c, m, k, n, i0, i1, j0, j1, ws);
+                        float[] target = c;
+                        if (splitK) {
+                            partial = ws.partial(m * n);
+                            target = partial;
+                        }
+                        kernel.compute(form, a, b, target, m, k, n, i0, i1, j0, j1, p0, p1, ws);
                     }
                 } catch (Throwable e) {
                     failure = e;

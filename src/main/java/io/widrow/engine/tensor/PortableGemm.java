@@ -9,31 +9,35 @@ package io.widrow.engine.tensor;
 final class PortableGemm implements GemmKernel {
     @Override
     public void compute(int form, float[] a, float[] b, float[] c, int m, int k, int n,
-                        int i0, int i1, int j0, int j1, Workspace ws) {
-        // A(i, p) = a[i*ra + p*ca]; B(p, j) = b[p*rb + j*cb].
+                        int i0, int i1, int j0, int j1, int p0, int p1, Workspace ws) {
+        // A(i, p) = a[i*ra + p*ca]; B(p, j) = b[p*rb + j*cb]. Starting both at p0 and running p1 - p0
+        // steps restricts the sum to the k-range.
         int ra = form == TN ? 1 : k;
         int ca = form == TN ? m : 1;
         int rb = form == NT ? 1 : n;
         int cb = form == NT ? k : 1;
+        int a0 = p0 * ca;
+        int b0 = p0 * rb;
+        int kr = p1 - p0;
         int i = i0;
         for (; i + 4 <= i1; i += 4) {
             int j = j0;
             for (; j + 4 <= j1; j += 4) {
-                tile4x4(a, i * ra, ra, ca, b, j * cb, rb, cb, c, i * n + j, n, k);
+                tile4x4(a, a0 + i * ra, ra, ca, b, b0 + j * cb, rb, cb, c, i * n + j, n, kr);
             }
             for (; j < j1; j++) {
                 for (int r = 0; r < 4; r++) {
-                    c[(i + r) * n + j] = dot(a, (i + r) * ra, ca, b, j * cb, rb, k);
+                    c[(i + r) * n + j] = dot(a, a0 + (i + r) * ra, ca, b, b0 + j * cb, rb, kr);
                 }
             }
         }
         for (; i < i1; i++) {
             int j = j0;
             for (; j + 4 <= j1; j += 4) {
-                row1x4(a, i * ra, ca, b, j * cb, rb, cb, c, i * n + j, k);
+                row1x4(a, a0 + i * ra, ca, b, b0 + j * cb, rb, cb, c, i * n + j, kr);
             }
             for (; j < j1; j++) {
-                c[i * n + j] = dot(a, i * ra, ca, b, j * cb, rb, k);
+                c[i * n + j] = dot(a, a0 + i * ra, ca, b, b0 + j * cb, rb, kr);
             }
         }
     }

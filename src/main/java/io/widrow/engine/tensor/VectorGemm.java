@@ -21,26 +21,26 @@ final class VectorGemm implements GemmKernel {
 
     @Override
     public void compute(int form, float[] a, float[] b, float[] c, int m, int k, int n,
-                        int i0, int i1, int j0, int j1, Workspace ws) {
+                        int i0, int i1, int j0, int j1, int p0, int p1, Workspace ws) {
         if (i1 - i0 < MR || (form == NT && j1 - j0 <= L)) {
             // Too few rows to amortise packing, or a narrow A·Bᵀ that dot products do directly.
             if (form == NT) {
-                VectorSmall.dotNT(a, b, c, k, n, i0, i1, j0, j1);
+                VectorSmall.dotNT(a, b, c, k, n, i0, i1, j0, j1, p0, p1);
             } else {
-                VectorSmall.rowsDirect(a, form == TN ? 1 : k, form == TN ? m : 1, b, c, k, n, i0, i1, j0, j1);
+                VectorSmall.rowsDirect(a, form == TN ? 1 : k, form == TN ? m : 1, b, c, n, i0, i1, j0, j1, p0, p1);
             }
             return;
         }
-        float[] ap = form == TN ? ws.aPanel((i1 - i0 + MR) * Math.min(KC, k)) : a;
+        float[] ap = form == TN ? ws.aPanel((i1 - i0 + MR) * Math.min(KC, p1 - p0)) : a;
         float[] bp = ws.panel(KC * W);
         float[] tmp = ws.tile(MR * W);
         // Equal k blocks: 784 as 7 × 112 rather than 6 × 128 + 16, whose short last block paid a full
         // sweep of tile set-up and C read-back for an eighth of the work.
-        int blocks = (k + KC - 1) / KC;
-        int kb = (k + blocks - 1) / blocks;
-        for (int pc = 0; pc < k; pc += kb) {
-            int kc = Math.min(kb, k - pc);
-            boolean add = pc > 0;
+        int blocks = (p1 - p0 + KC - 1) / KC;
+        int kb = (p1 - p0 + blocks - 1) / blocks;
+        for (int pc = p0; pc < p1; pc += kb) {
+            int kc = Math.min(kb, p1 - pc);
+            boolean add = pc > p0;
             if (form == TN) {
                 Packing.packTransposedA(a, m, i0, i1, pc, kc, ap, MR);
             }

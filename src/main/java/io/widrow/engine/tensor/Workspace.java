@@ -9,6 +9,7 @@ final class Workspace {
     private float[] tile = new float[0];
     private float[] aPanel = new float[0];
     private float[] matrix = new float[0];
+    private float[] partial = new float[0];
 
     /** Packed B panel (kc × panel width). */
     float[] panel(int size) {
@@ -40,5 +41,13 @@ final class Workspace {
             matrix = new float[size];
         }
         return matrix;
+    }
+
+    /** A worker's share of a product split along k, before the caller adds it into C. */
+    float[] partial(int size) {
+        if (partial.length < size) {
+            partial = new float[size];
+        }
+        return partial;
     }
 }

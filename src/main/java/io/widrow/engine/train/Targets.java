@@ -17,6 +17,8 @@ final class Targets {
     private static final int PARALLEL_MIN_FLOATS = 32_768;
     /** One reusable copy task per training thread, so a batch allocates nothing. */
     private static final ThreadLocal<RowCopy> COPY = ThreadLocal.withInitial(RowCopy::new);
+    /** Rows at least twice this wide are copied in column shares. */
+    private static final int COLUMN_SHARE_MIN = 64;
 
     /** Mutates {@code x} and {@code t}: fills them with rows {@code order[from..from+n)} of {@code data}. */
     static void gather(Dataset data, int[] order, int from, int n, Matrix x, Matrix t) {
@@ -24,14 +26,20 @@ final class Targets {
         t.resizeRows(n);
         int f = data.features();
         RowCopy copy = COPY.get();
-        copy.set(data.x(), order, from, f, x.data());
+        // Wide rows are split by columns, the same 16-float-aligned shares the first layer's product
+        // splits its k by, so each core copies the part of the batch that it then multiplies (from its
+        // own cache); narrow ones by rows.
+        boolean byColumns = f >= 2 * COLUMN_SHARE_MIN;
+        copy.set(data.x(), order, from, f, x.data(), byColumns, n);
         // A 128-image batch is 400 KB gathered from rows scattered over the set: two cores copy it faster.
-        if ((long) n * f >= 2L * PARALLEL_MIN_FLOATS) {
-            Parallel.forRange(n, PARALLEL_MIN_FLOATS / f + 1, copy);
+        if ((long) n * f < 2L * PARALLEL_MIN_FLOATS) {
+            copy.run(0, byColumns ? f : n);
+        } else if (byColumns) {
+            Parallel.forRange(f, COLUMN_SHARE_MIN, copy);
         } else {
-            copy.run(0, n);
+            Parallel.forRange(n, PARALLEL_MIN_FLOATS / f + 1, copy);
         }
-        copy.set(null, null, 0, 0, null);
+        copy.set(null, null, 0, 0, null, false, 0);
         encode(data, order, from, n, t);
     }
 
@@ -41,18 +49,29 @@ final class Targets {
         private int from;
         private int features;
         private float[] dst;
+        private boolean byColumns;
+        private int rows;
 
-        void set(float[] src, int[] order, int from, int features, float[] dst) {
+        void set(float[] src, int[] order, int from, int features, float[] dst, boolean byColumns, int rows) {
             this.src = src;
             this.order = order;
             this.from = from;
             this.features = features;
             this.dst = dst;
+            this.byColumns = byColumns;
+            this.rows = rows;
         }
 
+        /** Rows lo..hi, or columns lo..hi of every row when split by columns. */
         @Override
         public void run(int lo, int hi) {
             int f = features;
+            if (byColumns) {
+                for (int i = 0; i < rows; i++) {
+                    System.arraycopy(src, order[from + i] * f + lo, dst, i * f + lo, hi - lo);
+                }
+                return;
+            }
             for (int i = lo; i < hi; i++) {
                 System.arraycopy(src, order[from + i] * f, dst, i * f, f);
             }
