@@ -34,8 +34,8 @@ final class VectorTiles {
     }
 
     /**
-     * C[rows × nw] (+)= A · Bpanel over kc, for a panel {@link #W} wide. Full tiles are stored straight
-     * from the accumulators; ragged ones go through {@code tmp} (MR × W floats).
+     * C[rows × nw] (+)= A · Bpanel over kc, for a panel {@link #W} wide. Full tiles that overwrite C are stored straight
+     * from the accumulators; ragged ones and sums onto C go through {@code tmp} (MR × W floats).
      */
     static void tile6x4(float[] a, int ao, int rs, int ps, float[] bp, int kc, float[] c, int ci, int ldc, int rows,
                         int nw, boolean add, float[] tmp) {
@@ -69,21 +69,13 @@ final class VectorTiles {
             FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
             c50 = b0.fma(x5, c50); c51 = b1.fma(x5, c51); c52 = b2.fma(x5, c52); c53 = b3.fma(x5, c53);
         }
-        if (rows == MR && nw == W) {
+        if (rows == MR && nw == W && !add) {
             int o0 = ci;
             int o1 = o0 + ldc;
             int o2 = o1 + ldc;
             int o3 = o2 + ldc;
             int o4 = o3 + ldc;
             int o5 = o4 + ldc;
-            if (add) {
-                c00 = c00.add(FloatVector.fromArray(S, c, o0)); c01 = c01.add(FloatVector.fromArray(S, c, o0 + L)); c02 = c02.add(FloatVector.fromArray(S, c, o0 + 2 * L)); c03 = c03.add(FloatVector.fromArray(S, c, o0 + 3 * L));
-                c10 = c10.add(FloatVector.fromArray(S, c, o1)); c11 = c11.add(FloatVector.fromArray(S, c, o1 + L)); c12 = c12.add(FloatVector.fromArray(S, c, o1 + 2 * L)); c13 = c13.add(FloatVector.fromArray(S, c, o1 + 3 * L));
-                c20 = c20.add(FloatVector.fromArray(S, c, o2)); c21 = c21.add(FloatVector.fromArray(S, c, o2 + L)); c22 = c22.add(FloatVector.fromArray(S, c, o2 + 2 * L)); c23 = c23.add(FloatVector.fromArray(S, c, o2 + 3 * L));
-                c30 = c30.add(FloatVector.fromArray(S, c, o3)); c31 = c31.add(FloatVector.fromArray(S, c, o3 + L)); c32 = c32.add(FloatVector.fromArray(S, c, o3 + 2 * L)); c33 = c33.add(FloatVector.fromArray(S, c, o3 + 3 * L));
-                c40 = c40.add(FloatVector.fromArray(S, c, o4)); c41 = c41.add(FloatVector.fromArray(S, c, o4 + L)); c42 = c42.add(FloatVector.fromArray(S, c, o4 + 2 * L)); c43 = c43.add(FloatVector.fromArray(S, c, o4 + 3 * L));
-                c50 = c50.add(FloatVector.fromArray(S, c, o5)); c51 = c51.add(FloatVector.fromArray(S, c, o5 + L)); c52 = c52.add(FloatVector.fromArray(S, c, o5 + 2 * L)); c53 = c53.add(FloatVector.fromArray(S, c, o5 + 3 * L));
-            }
             c00.intoArray(c, o0); c01.intoArray(c, o0 + L); c02.intoArray(c, o0 + 2 * L); c03.intoArray(c, o0 + 3 * L);
             c10.intoArray(c, o1); c11.intoArray(c, o1 + L); c12.intoArray(c, o1 + 2 * L); c13.intoArray(c, o1 + 3 * L);
             c20.intoArray(c, o2); c21.intoArray(c, o2 + L); c22.intoArray(c, o2 + 2 * L); c23.intoArray(c, o2 + 3 * L);
@@ -92,6 +84,11 @@ final class VectorTiles {
             c50.intoArray(c, o5); c51.intoArray(c, o5 + L); c52.intoArray(c, o5 + 2 * L); c53.intoArray(c, o5 + 3 * L);
             return;
         }
+        // Adding onto C goes through tmp, so every accumulator is stored straight from the loop. Adding
+        // in registers (c00 = c00.add(load), then one store) merged two versions of each vector, and C2
+        // then failed the store intrinsic whenever the add branch had run before the compile: every
+        // tile boxed its 24 vectors and training ran 20x slower. The larger method also made C1 give up
+        // ("out of virtual registers"), leaving it interpreted for tens of seconds.
         c00.intoArray(tmp, 0); c01.intoArray(tmp, 1 * L); c02.intoArray(tmp, 2 * L); c03.intoArray(tmp, 3 * L);
         c10.intoArray(tmp, 4 * L); c11.intoArray(tmp, 5 * L); c12.intoArray(tmp, 6 * L); c13.intoArray(tmp, 7 * L);
         c20.intoArray(tmp, 8 * L); c21.intoArray(tmp, 9 * L); c22.intoArray(tmp, 10 * L); c23.intoArray(tmp, 11 * L);
