@@ -7,6 +7,7 @@ import io.widrow.engine.model.ModelSpec;
 import io.widrow.engine.model.Prediction;
 import io.widrow.engine.model.Training;
 import io.widrow.engine.model.TrainingOutcome;
+import io.widrow.engine.model.Warmup;
 import io.widrow.engine.nn.DenseSpec;
 import io.widrow.engine.nn.LayerSpec;
 import io.widrow.engine.nn.OutputSpec;
@@ -29,7 +30,7 @@ import java.util.Map;
  * trained exactly as the PyTorch and scikit-learn reference scripts do, then the scaling table over
  * batch sizes and widths. Prints a table and writes JSON for the script to compare.
  *
- * <p>Usage: TrainBench [--epochs 8] [--json FILE] [--no-scaling] [--data-dir DIR]
+ * <p>Usage: TrainBench [--epochs 8] [--json FILE] [--no-scaling] [--data-dir DIR] [--warmup-ms N]
  */
 public final class TrainBench {
     private TrainBench() {
@@ -39,6 +40,7 @@ public final class TrainBench {
         int epochs = 8;
         String json = null;
         boolean scaling = true;
+        long warmupMillis = 0;
         Path dir = Path.of("/usr/share/datasets/fashion-mnist");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -46,12 +48,22 @@ public final class TrainBench {
                 case "--json" -> json = args[++i];
                 case "--no-scaling" -> scaling = false;
                 case "--data-dir" -> dir = Path.of(args[++i]);
+                case "--warmup-ms" -> warmupMillis = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Dataset train = IdxReader.read(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), 60_000);
         Dataset test = IdxReader.read(dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"), 10_000);
         Map<String, Object> out = new LinkedHashMap<>();
+        if (warmupMillis > 0) {
+            // What the server does at startup (widrow.engine.warmup-seconds), so the run measures the
+            // engine as a job on a running node meets it; the cold first epoch is reported separately.
+            long t0 = System.nanoTime();
+            int warmEpochs = Warmup.run(warmupMillis, 1_000);
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("JIT warm-up (as at server startup): %d epochs of a 512-128-64-10 network in %.2f s%n", warmEpochs, s);
+            out.put("warmupSeconds", s);
+        }
         out.put("reference", reference(train, test, epochs));
         // Peak of each heap pool since start (data load and the reference run): an upper bound on what
         // training needed, since pools peak at different moments.

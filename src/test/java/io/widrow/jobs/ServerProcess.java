@@ -45,7 +45,7 @@ final class ServerProcess extends HttpApi implements AutoCloseable {
                 // C1 only and the portable kernels: a quicker start on a busy machine; these tests need no speed.
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), "io.widrow.WidrowApplication",
-                "--server.port=" + port, "--widrow.admin-key=" + ADMIN_KEY));
+                "--server.port=" + port, "--widrow.admin-key=" + ADMIN_KEY, "--widrow.engine.warmup-seconds=0"));
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServerProcess(name, port, log, p);

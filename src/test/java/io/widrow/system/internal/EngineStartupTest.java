@@ -1,0 +1,34 @@
+package io.widrow.system.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.widrow.engine.model.Warmup;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.DefaultApplicationArguments;
+
+class EngineStartupTest {
+    @Test
+    void warmsUpOnABackgroundThreadThatFinishes() throws Exception {
+        EngineStartup startup = new EngineStartup(0.5);
+        startup.run(new DefaultApplicationArguments());
+        Thread t = startup.warmupThread();
+        assertThat(t).isNotNull();
+        assertThat(t.isDaemon()).isTrue();
+        t.join(60_000);
+        assertThat(t.isAlive()).as("the warm-up stops after its budget").isFalse();
+    }
+
+    @Test
+    void zeroSecondsMeansNoWarmUp() {
+        EngineStartup startup = new EngineStartup(0);
+        startup.run(new DefaultApplicationArguments());
+        assertThat(startup.warmupThread()).isNull();
+    }
+
+    @Test
+    void theWarmUpTrainsAtLeastOneRunAndRespectsItsEpochCap() {
+        assertThat(Warmup.run(1, 4)).isEqualTo(4);
+        assertThat(Warmup.run(0, 4)).isZero();
+        assertThat(Warmup.run(10_000, 0)).isZero();
+    }
+}
