@@ -61,7 +61,7 @@ public final class TrainBench {
             long t0 = System.nanoTime();
             int warmEpochs = Warmup.run(warmupMillis, 1_000);
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("JIT warm-up (as at server startup): %d epochs of a 512-128-64-10 network in %.2f s%n", warmEpochs, s);
+            System.out.printf("JIT warm-up (as at server startup): %d epochs of a small network in %.2f s%n", warmEpochs, s);
             out.put("warmupSeconds", s);
         }
         out.put("reference", reference(train, test, epochs));

@@ -18,14 +18,18 @@ import java.util.List;
  * epoch of the course's Fashion-MNIST network took 2.4–3.5 s against 0.7–0.9 s warm, and epochs 2–4 were
  * still slowed by compilation.
  *
- * <p>The shapes are chosen to reach every path a real job takes: products large enough for the thread pool
- * and small ones run by the caller, full 4-vector panels and the narrow 10-wide output tile, a batch gather
- * large enough to be split, the optimizer's parallel update, held-out evaluation and prediction.
+ * <p>The shapes are chosen to reach every path a real job takes, since C2 throws compiled code away
+ * when a path it has not seen turns up: products large enough for the thread pool and small ones run by
+ * the caller, the k split of a first layer, full 4-vector panels and the narrow 10-wide output tile, a
+ * long k that sums over two blocks (held-out scoring of many rows), a batch gather large enough to be
+ * split, the optimizer's parallel update, evaluation and prediction. Batches of 64 give the layer and
+ * optimizer methods enough calls for C2 within a few seconds.
  */
 public final class Warmup {
-    private static final int FEATURES = 512;
+    private static final int FEATURES = 640;
     private static final int ROWS = 2048;
     private static final int CLASSES = 10;
+    private static final int PREDICT_ROWS = 1024;
 
     private Warmup() {
     }
@@ -60,12 +64,12 @@ public final class Warmup {
         ModelSpec model = new ModelSpec("mlp", "none", true, hidden,
                 new OutputSpec(0, "softmax", "cross_entropy", "xavier_uniform"), 0.5);
         // Short runs repeated until the budget is spent: a cancelled run returns no model to predict with.
-        TrainingSpec spec = new TrainingSpec(4, 128, true, false, 1, OptimizerSpec.of("adam", 1e-3),
+        TrainingSpec spec = new TrainingSpec(4, 64, true, false, 1, OptimizerSpec.of("adam", 1e-3),
                 ScheduleSpec.constant(), GradientClipSpec.NONE, null, 0, 0);
         int epochs = 0;
         do {
             TrainingOutcome outcome = Training.run(model, spec, data, validation, m -> { }, () -> false);
-            outcome.model().predict(java.util.Arrays.copyOf(x, 256 * FEATURES), 256);
+            outcome.model().predict(java.util.Arrays.copyOf(x, PREDICT_ROWS * FEATURES), PREDICT_ROWS);
             epochs += outcome.result().epochsRun();
         } while (epochs < maxEpochs && System.nanoTime() < deadline);
         return epochs;

@@ -9,7 +9,8 @@ interface ElementKernel {
     void reluBackward(float[] z, float[] g, float[] out, int n, float slope);
 
     /** Σ v[i]² over i < n. */
-    double sumOfSquares(float[] v, int n);
+    /** Σ v[i]² over [from, to). */
+    double sumOfSquares(float[] v, int from, int to);
 
     /** Mutates c (rows × cols, row-major): adds bias[j] to every c[i][j]. */
     void addRowVector(float[] c, int rows, int cols, float[] bias);

@@ -121,10 +121,29 @@ final class GemmEngine {
             return;
         }
         Workspace ws = LOCAL.get();
-        if (pool != null && (long) m * k * n >= PARALLEL_MIN_FMA && pool.run(kernel, form, a, b, c, m, k, n, ws)) {
-            return;
+        if (pool != null && (long) m * k * n >= PARALLEL_MIN_FMA) {
+            if (pool.run(kernel, form, a, b, c, m, k, n, ws)) {
+                return;
+            }
+            if (GemmPool.splitsK(form, m, k, n, pool.threads())) {
+                // The pool is busy (another job): sum the same k shares here, in the same order, so a
+                // training run's weights do not depend on what else the node was doing.
+                splitKOnCaller(form, a, b, c, m, k, n, ws);
+                return;
+            }
         }
         kernel.compute(form, a, b, c, m, k, n, 0, m, 0, n, 0, k, ws);
+    }
+
+    private void splitKOnCaller(int form, float[] a, float[] b, float[] c, int m, int k, int n, Workspace ws) {
+        int parts = pool.threads();
+        kernel.compute(form, a, b, c, m, k, n, 0, m, 0, n, 0, GemmPool.share(k, 1, parts), ws);
+        float[] partial = ws.partial(m * n);
+        for (int t = 1; t < parts; t++) {
+            kernel.compute(form, a, b, partial, m, k, n, 0, m, 0, n, GemmPool.share(k, t, parts),
+                    GemmPool.share(k, t + 1, parts), ws);
+            GemmPool.addInto(c, partial, m * n);
+        }
     }
 
     /** Runs {@code task} over [0, n), split over the pool when there are at least {@code minPerThread} per thread. */

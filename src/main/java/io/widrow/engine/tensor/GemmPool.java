@@ -106,7 +106,7 @@ final class GemmPool {
                 && m >= ROW_ALIGN && (long) m * n <= SPLIT_K_MAX_C;
     }
 
-    private static void addInto(float[] c, float[] partial, int size) {
+    static void addInto(float[] c, float[] partial, int size) {
         for (int i = 0; i < size; i++) {
             c[i] += partial[i];
         }

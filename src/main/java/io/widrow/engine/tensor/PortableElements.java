@@ -18,19 +18,19 @@ final class PortableElements implements ElementKernel {
 
     /** Four independent sums so the additions overlap instead of waiting on each other. */
     @Override
-    public double sumOfSquares(float[] v, int n) {
+    public double sumOfSquares(float[] v, int from, int to) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
-        for (int end = n - 3; i < end; i += 4) {
+        int i = from;
+        for (int end = to - 3; i < end; i += 4) {
             s0 += (double) v[i] * v[i];
             s1 += (double) v[i + 1] * v[i + 1];
             s2 += (double) v[i + 2] * v[i + 2];
             s3 += (double) v[i + 3] * v[i + 3];
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             s0 += (double) v[i] * v[i];
         }
         return (s0 + s1) + (s2 + s3);

@@ -35,10 +35,10 @@ final class VectorElements implements ElementKernel {
     }
 
     @Override
-    public double sumOfSquares(float[] v, int n) {
+    public double sumOfSquares(float[] v, int start, int end) {
         double total = 0;
-        for (int from = 0; from < n; from += BLOCK) {
-            int to = Math.min(n, from + BLOCK);
+        for (int from = start; from < end; from += BLOCK) {
+            int to = Math.min(end, from + BLOCK);
             int bound = from + S.loopBound(to - from);
             FloatVector s0 = FloatVector.zero(S);
             FloatVector s1 = s0;

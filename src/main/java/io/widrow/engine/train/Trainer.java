@@ -158,8 +158,11 @@ public final class Trainer {
         return new TrainingResult(epochsRun, false, stoppedEarly, bestEpoch, history);
     }
 
-    /** Runs over every weight gradient on every batch, hence the vector kernel. */
+    /**
+     * Runs over every weight gradient on every batch, hence the vector kernel, split as the optimizer
+     * splits the update so each core reads the half of the gradient it computed.
+     */
     static double l2(float[] v) {
-        return Math.sqrt(Elementwise.sumOfSquares(v, v.length));
+        return Math.sqrt(Elementwise.sumOfSquaresShared(v, v.length));
     }
 }

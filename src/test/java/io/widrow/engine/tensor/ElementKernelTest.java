@@ -69,16 +69,16 @@ class ElementKernelTest {
                 v[i] = (float) (rnd.nextGaussian() * 1e-3);
                 exact += (double) v[i] * v[i];
             }
-            assertThat(PORTABLE.sumOfSquares(v, n)).isCloseTo(exact, within(exact * 1e-12 + 1e-300));
-            assertThat(vector.sumOfSquares(v, n)).as("n=%d", n).isCloseTo(exact, within(exact * 1e-5 + 1e-300));
+            assertThat(PORTABLE.sumOfSquares(v, 0, n)).isCloseTo(exact, within(exact * 1e-12 + 1e-300));
+            assertThat(vector.sumOfSquares(v, 0, n)).as("n=%d", n).isCloseTo(exact, within(exact * 1e-5 + 1e-300));
         }
     }
 
     @Test
     void sumOfSquaresReadsOnlyTheFirstN() {
         float[] v = {3f, 4f, 1e20f};
-        assertThat(PORTABLE.sumOfSquares(v, 2)).isEqualTo(25.0);
-        assertThat(vector().sumOfSquares(v, 2)).isEqualTo(25.0);
+        assertThat(PORTABLE.sumOfSquares(v, 0, 2)).isEqualTo(25.0);
+        assertThat(vector().sumOfSquares(v, 0, 2)).isEqualTo(25.0);
     }
 
     @Test

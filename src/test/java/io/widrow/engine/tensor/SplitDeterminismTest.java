@@ -1,0 +1,80 @@
+package io.widrow.engine.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Results split over the pool are the same bits whether the pool was free or busy with another caller
+ * (two jobs training at once on one node), so a run's weights never depend on what else was running.
+ */
+class SplitDeterminismTest {
+    @Test
+    void aProductSplitAlongKIsTheSameBitsWhenThePoolIsBusy() throws Exception {
+        assumeTrue(GemmEngine.vectorAvailable(), "JVM lacks jdk.incubator.vector");
+        GemmEngine engine = GemmEngine.create("vector", 2);
+        int m = 128, k = 784, n = 256;
+        assertThat(GemmPool.splitsK(GemmKernel.NN, m, k, n, 2)).isTrue();
+        SplittableRandom rnd = new SplittableRandom(5);
+        float[] a = GemmEngineTest.random(rnd, m * k);
+        float[] b = GemmEngineTest.random(rnd, k * n);
+        float[] alone = new float[m * n];
+        engine.multiply(GemmKernel.NN, a, b, alone, m, k, n);
+        float[] unsplit = new float[m * n];
+        GemmEngine.create("vector", 1).multiply(GemmKernel.NN, a, b, unsplit, m, k, n);
+        assertThat(unsplit).as("the split really changes the summation order").isNotEqualTo(alone);
+
+        AtomicInteger mismatches = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] callers = new Thread[3];
+        for (int t = 0; t < callers.length; t++) {
+            callers[t] = new Thread(() -> {
+                float[] c = new float[m * n];
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 200; i++) {
+                    engine.multiply(GemmKernel.NN, a, b, c, m, k, n);
+                    if (!java.util.Arrays.equals(c, alone)) {
+                        mismatches.incrementAndGet();
+                    }
+                }
+            });
+            callers[t].start();
+        }
+        start.countDown();
+        for (Thread t : callers) {
+            t.join();
+        }
+        assertThat(mismatches).hasValue(0);
+    }
+
+    @Test
+    void aSharedSumOfSquaresIsTheSameBitsWhenThePoolIsBusy() throws Exception {
+        float[] v = GemmEngineTest.random(new SplittableRandom(9), 200_704);
+        double alone = Elementwise.sumOfSquaresShared(v, v.length);
+        AtomicInteger mismatches = new AtomicInteger();
+        Thread[] callers = new Thread[3];
+        for (int t = 0; t < callers.length; t++) {
+            callers[t] = new Thread(() -> {
+                for (int i = 0; i < 300; i++) {
+                    if (Elementwise.sumOfSquaresShared(v, v.length) != alone) {
+                        mismatches.incrementAndGet();
+                    }
+                }
+            });
+            callers[t].start();
+        }
+        for (Thread t : callers) {
+            t.join();
+        }
+        assertThat(mismatches).hasValue(0);
+        assertThat(alone).isCloseTo(Elementwise.sumOfSquares(v, v.length), org.assertj.core.api.Assertions.within(1e-6 * alone));
+    }
+}
