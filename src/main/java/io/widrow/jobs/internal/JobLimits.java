@@ -40,7 +40,7 @@ class JobLimits {
 
     /** Throws 429 (too many active jobs), 400 (a size limit, each named) or 413 (storage quota). */
     void admit(SpecMapper.Prepared p, Caller caller) {
-        long active = store.count(caller.ownerId(), JobStatus.QUEUED) + store.count(caller.ownerId(), JobStatus.RUNNING);
+        long active = store.countIn(caller.ownerId(), JobStatus.QUEUED, JobStatus.RUNNING);
         if (active >= limits.maxActiveJobs()) {
             throw new TooManyRequests("'" + caller.ownerId() + "' already has " + active + " queued or running jobs, "
                     + "the limit is " + limits.maxActiveJobs() + " (widrow.limits.max-active-jobs); wait for one to "

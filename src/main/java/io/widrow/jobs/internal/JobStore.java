@@ -56,6 +56,23 @@ class JobStore {
                 + "LIMIT ? OFFSET ?", JOB, args.toArray());
     }
 
+    /**
+     * Jobs of an owner in any of {@code statuses}, in one query: counting QUEUED and RUNNING separately
+     * counted a job twice when it started between the two (a false 429 at the active-jobs limit).
+     */
+    long countIn(String ownerId, JobStatus... statuses) {
+        StringBuilder in = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        args.add(ownerId);
+        for (JobStatus s : statuses) {
+            in.append(in.length() == 0 ? "?" : ", ?");
+            args.add(s.name());
+        }
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM jobs WHERE owner_id = ? AND status IN (" + in + ")",
+                Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
     long count(String ownerId, JobStatus status) {
         Where w = new Where(ownerId, status);
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM jobs" + w.sql, Long.class, w.args.toArray());
