@@ -7,9 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The {@code jdk.incubator.vector} path. Loaded only by reflection after the module was found, so a
  * JVM without the module never links this class or its helpers.
  *
- * <p>Loop order: k is cut into equal blocks of at most {@link #KC} ({@link #KC_NN} for A·B); per block, each panel of op(B) (KC × four
- * vectors) is packed so it stays in L1 while every 6-row tile of A sweeps it. A is read in place (six
- * rows walked sequentially); only Aᵀ is first copied into rows, once per k block.
+ * <p>Loop order: k is cut into equal blocks of at most {@link #KC} ({@link #KC_NN} for A·B); per block,
+ * each panel of op(B) (block × four vectors) is packed once and swept by every 6-row tile of A: from L1
+ * for 128-long blocks, from L2 for A·B's longer ones. A is read in place (six rows walked sequentially);
+ * only Aᵀ is first copied, into six-row strips, once per k block.
  */
 final class VectorGemm implements GemmKernel {
     /** 128 × 64 floats = 32 KiB: the panel and six A rows share a 48 KiB L1D without evicting each other. */
