@@ -5,9 +5,15 @@ import io.widrow.engine.features.FeatureMap;
 import io.widrow.engine.features.Standardizer;
 import io.widrow.engine.nn.Layer;
 import io.widrow.engine.nn.Network;
+import io.widrow.engine.nn.NetworkBuilder;
+import io.widrow.engine.nn.Parameter;
 import io.widrow.engine.tensor.Matrix;
+import io.widrow.engine.tensor.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A trained model with everything prediction needs: the raw feature names it expects, the feature map
@@ -24,6 +30,14 @@ public final class TrainedModel {
     private final Standardizer standardizer;
     private final Network network;
     private final LinearWeights linear;
+    /** Set while a prediction runs on {@link #network} itself (which {@code DecisionSurface} also locks). */
+    private final AtomicBoolean primaryBusy = new AtomicBoolean();
+    /** Inference copies of the network for concurrent callers, made on first contention. */
+    private final ConcurrentLinkedQueue<Network> spares = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger copies = new AtomicInteger();
+
+    /** A copy costs its weights again: only for models up to this size (16 MB of float32). */
+    static final long COPY_MAX_PARAMETERS = 4_000_000;
 
     /** {@code standardizer} may be null; exactly one of {@code network} and {@code linear} is set. */
     public TrainedModel(ModelSpec spec, Dataset.Task task, String[] featureNames, String[] classes, int outputs,
@@ -130,13 +144,33 @@ public final class TrainedModel {
         return predictLinear(x, rows);
     }
 
+    /**
+     * Concurrent predictions used to take turns on the one network (its layers own their batch buffers).
+     * A caller that finds it busy now takes an inference copy, up to one per core, made from the weights
+     * the first time it is needed; only when those are all in use does it wait. A network that is still
+     * being trained must therefore not be predicted from several threads at once (the copies would keep
+     * old weights); the live models a training run hands its observer are used from its own thread.
+     */
     private Prediction predictNetwork(float[] x, int rows) {
-        float[] a;
         int k = outputs;
-        // Layers own their batch buffers, so concurrent callers take turns on the shared network.
-        synchronized (network) {
-            Matrix out = network.forward(new Matrix(x, rows, network.inputSize()), false);
-            a = java.util.Arrays.copyOf(out.data(), rows * k);
+        float[] a;
+        if (primaryBusy.compareAndSet(false, true)) {
+            try {
+                a = forwardOn(network, x, rows);
+            } finally {
+                primaryBusy.set(false);
+            }
+        } else {
+            Network copy = borrowCopy();
+            if (copy != null) {
+                try {
+                    a = forwardOn(copy, x, rows);
+                } finally {
+                    spares.offer(copy);
+                }
+            } else {
+                a = forwardOn(network, x, rows);
+            }
         }
         if (task == Dataset.Task.REGRESSION) {
             return new Prediction(rows, k, a, null);
@@ -161,6 +195,41 @@ public final class TrainedModel {
             labels[i] = best;
         }
         return new Prediction(rows, k, a, labels);
+    }
+
+    private float[] forwardOn(Network net, float[] x, int rows) {
+        synchronized (net) {
+            Matrix out = net.forward(new Matrix(x, rows, net.inputSize()), false);
+            return java.util.Arrays.copyOf(out.data(), rows * outputs);
+        }
+    }
+
+    /** A spare inference copy, a new one while under the per-core limit, or null. */
+    private Network borrowCopy() {
+        Network spare = spares.poll();
+        if (spare != null || network.parameterCount() > COPY_MAX_PARAMETERS) {
+            return spare;
+        }
+        if (copies.incrementAndGet() > Runtime.getRuntime().availableProcessors()) {
+            copies.decrementAndGet();
+            return null;
+        }
+        Network copy = NetworkBuilder.build(spec.layers(), spec.output(), network.inputSize(), outputs, new Rng(0));
+        copyValues(network.parameters(), copy.parameters());
+        copyValues(network.buffers(), copy.buffers());
+        return copy;
+    }
+
+    private static void copyValues(List<Parameter> from, List<Parameter> to) {
+        for (int i = 0; i < from.size(); i++) {
+            float[] src = from.get(i).value();
+            System.arraycopy(src, 0, to.get(i).value(), 0, src.length);
+        }
+    }
+
+    /** Inference copies made so far; for tests. */
+    int networkCopies() {
+        return copies.get();
     }
 
     private Prediction predictLinear(float[] x, int rows) {

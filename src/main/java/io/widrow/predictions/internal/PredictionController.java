@@ -24,6 +24,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +48,9 @@ class PredictionController {
         this.guard = guard;
         this.parser = new BatchParser(json, properties.maxRows(), properties.maxValues());
         this.binary = new BinaryBatchReader(properties.maxRows(), properties.maxValues());
-        this.writer = new PredictionWriter(json.writer());
+        // Schubfach: the JDK 17 float-to-text path was a tenth of a 1,000-row predict's time. Both give text
+        // that parses back to the same float.
+        this.writer = new PredictionWriter(json.writer().with(StreamWriteFeature.USE_FAST_DOUBLE_WRITER));
         this.timer = Timer.builder("widrow.predictions")
                 .description("Successful predict requests: parsing, model and response writing")
                 .publishPercentiles(0.5, 0.95, 0.99)
