@@ -30,10 +30,11 @@ build_jar
 
 # The bare engine, same network and epochs, with no server running: once before the server starts (A) and
 # once after it stops (B), so a shift of the shared machine's load during the run shows up as A ≠ B
-# instead of silently skewing service ÷ engine (which uses the mean of A and B).
+# instead of silently skewing service ÷ engine (which uses the mean of A and B). Each first runs the JIT
+# warm-up the server runs at startup, as run-train.sh does, so warm is compared with warm.
 engine() {
   java $JAVA_OPTS -Xlog:gc:file="$OUT/service-engine-$1-gc.log" -cp target/classes:target/test-classes \
-    io.widrow.bench.TrainBench --epochs "$EPOCHS" --no-scaling --json "$OUT/service-engine-$1.json" 2>&1 \
+    io.widrow.bench.TrainBench --epochs "$EPOCHS" --no-scaling --warmup-ms 3000 --json "$OUT/service-engine-$1.json" 2>&1 \
     | grep -v "^WARNING: Using incubator" || true
   [ -s "$OUT/service-engine-$1.json" ] || { echo "TrainBench $1 wrote no JSON" >&2; exit 1; }
 }

@@ -9,6 +9,7 @@ import io.widrow.engine.schedule.ScheduleSpec;
 import io.widrow.engine.tensor.Rng;
 import io.widrow.engine.train.GradientClipSpec;
 import io.widrow.engine.train.TrainingSpec;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,8 +37,8 @@ public final class Warmup {
 
     /**
      * Trains in runs of four epochs, at least one, until {@code budgetMillis} have passed or
-     * {@code maxEpochs} epochs are done, and returns the number of epochs run. Allocates about 5 MB, freed
-     * on return.
+     * {@code maxEpochs} epochs are done, and returns the number of epochs run. Allocates about 8 MB of data,
+     * freed on return.
      */
     public static int run(long budgetMillis, int maxEpochs) {
         if (budgetMillis <= 0 || maxEpochs < 1) {
@@ -66,10 +67,11 @@ public final class Warmup {
         // Short runs repeated until the budget is spent: a cancelled run returns no model to predict with.
         TrainingSpec spec = new TrainingSpec(4, 64, true, false, 1, OptimizerSpec.of("adam", 1e-3),
                 ScheduleSpec.constant(), GradientClipSpec.NONE, null, 0, 0);
+        float[] predictRows = Arrays.copyOf(x, PREDICT_ROWS * FEATURES);
         int epochs = 0;
         do {
             TrainingOutcome outcome = Training.run(model, spec, data, validation, m -> { }, () -> false);
-            outcome.model().predict(java.util.Arrays.copyOf(x, PREDICT_ROWS * FEATURES), PREDICT_ROWS);
+            outcome.model().predict(predictRows, PREDICT_ROWS);
             epochs += outcome.result().epochsRun();
         } while (epochs < maxEpochs && System.nanoTime() < deadline);
         return epochs;
