@@ -1,40 +1,12 @@
 package io.widrow.engine.tensor;
 
 /**
- * Copies blocks of op(A) and op(B) into the contiguous layouts the micro-kernel reads: a kc × width block of op(B) into a contiguous panel (row p at {@code p * width}), absorbing
- * Bᵀ so every kernel reads B the same way. The block is then reused by every row tile of A while it
- * sits in L1.
+ * Copies blocks of op(B) into the contiguous layout the micro-kernel reads: a kc × width block into a
+ * contiguous panel (row p at {@code p * width}), absorbing Bᵀ so every kernel reads B the same way. The
+ * block is then reused by every row tile of A while it sits in L1.
  */
 final class Packing {
     private Packing() {
-    }
-
-    /**
-     * Copies Aᵀ's rows i0..i1 (columns of the stored k×m A) for k-range pc..pc+kc into strips of
-     * {@code strip} rows: strip s starts at {@code (s - i0) * kc} and holds, for each k step p, the strip's
-     * values side by side at {@code p * strip + r}. The kernel then reads one short run per k step, and
-     * the copy reads {@code strip} adjacent floats of a source row at a time. A short last strip keeps the
-     * stride; its missing rows are never read.
-     */
-    static void packTransposedA(float[] a, int m, int i0, int i1, int pc, int kc, float[] dst, int strip) {
-        for (int s = i0; s < i1; s += strip) {
-            int rows = Math.min(strip, i1 - s);
-            int d = (s - i0) * kc;
-            if (rows == 6 && strip == 6) {
-                for (int p = 0, src = pc * m + s; p < kc; p++, src += m, d += 6) {
-                    dst[d] = a[src];
-                    dst[d + 1] = a[src + 1];
-                    dst[d + 2] = a[src + 2];
-                    dst[d + 3] = a[src + 3];
-                    dst[d + 4] = a[src + 4];
-                    dst[d + 5] = a[src + 5];
-                }
-                continue;
-            }
-            for (int p = 0, src = pc * m + s; p < kc; p++, src += m, d += strip) {
-                System.arraycopy(a, src, dst, d, rows);
-            }
-        }
     }
 
     /** Packs op(B)[pc..pc+kc) × [jc..jc+nw) into {@code dst}; columns nw..width are zeroed. */

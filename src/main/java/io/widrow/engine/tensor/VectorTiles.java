@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * vector of columns, e.g. a 10-class output) has its own 6 × 1 tile instead of a mostly empty panel.
  *
  * <p>Element (r, p) of the A tile is {@code a[ao + r*rs + p*ps]}: rows of A read in place (rs = k,
- * ps = 1) or a packed strip of Aᵀ (rs = 1, ps = 6). B panel element (p, j) is {@code bp[p*width + j]}.
+ * ps = 1) or columns of a stored A, i.e. rows of Aᵀ (rs = 1, ps = m). B panel element (p, j) is {@code bp[p*width + j]}.
  * Rows past {@code rows} repeat the last real row and are not stored.
  *
  * <p>The main loop counts with a {@code long} on purpose: C2 then leaves it alone, where it unrolled

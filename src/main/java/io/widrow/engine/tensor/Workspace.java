@@ -7,7 +7,6 @@ package io.widrow.engine.tensor;
 final class Workspace {
     private float[] panel = new float[0];
     private float[] tile = new float[0];
-    private float[] aPanel = new float[0];
     private float[] matrix = new float[0];
     private float[] partial = new float[0];
 
@@ -17,14 +16,6 @@ final class Workspace {
             panel = new float[size];
         }
         return panel;
-    }
-
-    /** Packed rows of A (row tiles × kc × tile height). */
-    float[] aPanel(int size) {
-        if (aPanel.length < size) {
-            aPanel = new float[size];
-        }
-        return aPanel;
     }
 
     /** Staging for edge tiles whose columns overhang C. */
