@@ -5,16 +5,18 @@ package io.widrow.engine.tensor;
  * reduction), in a portable and a {@code jdk.incubator.vector} version chosen with the GEMM path.
  */
 interface ElementKernel {
-    /** out[i] = z[i] > 0 ? g[i] : slope·g[i] for i < n; exactly +0.0 for slope 0 (even where g is NaN). */
-    void reluBackward(float[] z, float[] g, float[] out, int n, float slope);
+    /** out[i] = z[i] > 0 ? g[i] : slope·g[i] for i in [from, to); exactly +0.0 for slope 0 (even where g is NaN). */
+    void reluBackward(float[] z, float[] g, float[] out, int from, int to, float slope);
 
-    /** Σ v[i]² over i < n. */
     /** Σ v[i]² over [from, to). */
     double sumOfSquares(float[] v, int from, int to);
 
-    /** Mutates c (rows × cols, row-major): adds bias[j] to every c[i][j]. */
-    void addRowVector(float[] c, int rows, int cols, float[] bias);
+    /** Mutates c (row-major, cols wide): adds bias[j] to every c[i][j] of rows [rowFrom, rowTo). */
+    void addRowVector(float[] c, int rowFrom, int rowTo, int cols, float[] bias);
 
-    /** Overwrites out[0..cols) with the column sums of a (rows × cols, row-major). */
-    void columnSums(float[] a, int rows, int cols, float[] out);
+    /**
+     * Overwrites out[colFrom..colTo) with those column sums of a (rows × cols, row-major), each summed
+     * row by row, so a split by columns gives the same bits.
+     */
+    void columnSums(float[] a, int rows, int cols, float[] out, int colFrom, int colTo);
 }

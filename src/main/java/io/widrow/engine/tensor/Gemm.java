@@ -55,7 +55,7 @@ public final class Gemm {
         if (bias.length < c.cols()) {
             throw new IllegalArgumentException("bias has " + bias.length + " values for " + c.cols() + " columns");
         }
-        Default.ENGINE.elements().addRowVector(c.data(), c.rows(), c.cols(), bias);
+        Elementwise.addRowVector(c.data(), c.rows(), c.cols(), bias);
     }
 
     /** Overwrites {@code out} (length A.cols) with the column sums of A. */
@@ -63,7 +63,7 @@ public final class Gemm {
         if (out.length < a.cols()) {
             throw new IllegalArgumentException("out has " + out.length + " values for " + a.cols() + " columns");
         }
-        Default.ENGINE.elements().columnSums(a.data(), a.rows(), a.cols(), out);
+        Elementwise.columnSums(a.data(), a.rows(), a.cols(), out);
     }
 
     private static void check(boolean ok, String op, Matrix a, Matrix b, Matrix c) {

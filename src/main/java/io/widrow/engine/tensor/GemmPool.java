@@ -21,7 +21,11 @@ final class GemmPool {
     /** Each worker keeps a private C of up to this many floats (256 KB) for a k split. */
     static final int SPLIT_K_MAX_C = 1 << 16;
 
+    /** A k split's partial C is summed by all threads from this many floats per thread. */
+    private static final int SUM_MIN_PER_THREAD = 8_192;
+
     private final Worker[] workers;
+    private final PartialSum sumPartials = new PartialSum();
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile Thread caller;
@@ -83,9 +87,14 @@ final class GemmPool {
             awaitWorkers();
             rethrow(own);
             if (splitK) {
-                for (Worker w : workers) {
-                    addInto(c, w.partial, m * n);
+                // Summed in parallel too: on the caller alone this was the largest serial pass of a step.
+                sumPartials.c = c;
+                if (m * n >= parts * SUM_MIN_PER_THREAD) {
+                    runShares(m * n, sumPartials);
+                } else {
+                    sumPartials.run(0, m * n);
                 }
+                sumPartials.c = null;
             }
             return true;
         } finally {
@@ -121,23 +130,43 @@ final class GemmPool {
             return false;
         }
         try {
-            int parts = threads();
-            caller = Thread.currentThread();
-            pending.set(workers.length);
-            for (int t = 1; t < parts; t++) {
-                workers[t - 1].publishRange(task, share(n, t, parts), share(n, t + 1, parts));
-            }
-            Throwable own = null;
-            try {
-                task.run(0, share(n, 1, parts));
-            } catch (RuntimeException | Error e) {
-                own = e;
-            }
-            awaitWorkers();
-            rethrow(own);
+            runShares(n, task);
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Under the pool lock: one contiguous share of [0, n) per thread, the first on the caller. */
+    private void runShares(int n, Parallel.RangeTask task) {
+        int parts = threads();
+        caller = Thread.currentThread();
+        pending.set(workers.length);
+        for (int t = 1; t < parts; t++) {
+            workers[t - 1].publishRange(task, share(n, t, parts), share(n, t + 1, parts));
+        }
+        Throwable own = null;
+        try {
+            task.run(0, share(n, 1, parts));
+        } catch (RuntimeException | Error e) {
+            own = e;
+        }
+        awaitWorkers();
+        rethrow(own);
+    }
+
+    /** c[i] += each worker's partial[i], workers in order: the same bits as the caller adding them alone. */
+    private final class PartialSum implements Parallel.RangeTask {
+        float[] c;
+
+        @Override
+        public void run(int from, int to) {
+            for (Worker w : workers) {
+                float[] p = w.partial;
+                for (int i = from; i < to; i++) {
+                    c[i] += p[i];
+                }
+            }
         }
     }
 

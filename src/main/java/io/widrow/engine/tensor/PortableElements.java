@@ -3,15 +3,15 @@ package io.widrow.engine.tensor;
 /** The scalar element kernels: the reference the vector ones are tested against. */
 final class PortableElements implements ElementKernel {
     @Override
-    public void reluBackward(float[] z, float[] g, float[] out, int n, float slope) {
+    public void reluBackward(float[] z, float[] g, float[] out, int from, int to, float slope) {
         if (slope == 0f) {
             // As PyTorch's threshold backward: a dead unit passes 0 even for a NaN gradient.
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = z[i] > 0f ? g[i] : 0f;
             }
             return;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             out[i] = z[i] > 0f ? g[i] : slope * g[i] + 0f;
         }
     }
@@ -37,8 +37,8 @@ final class PortableElements implements ElementKernel {
     }
 
     @Override
-    public void addRowVector(float[] c, int rows, int cols, float[] bias) {
-        for (int i = 0; i < rows; i++) {
+    public void addRowVector(float[] c, int rowFrom, int rowTo, int cols, float[] bias) {
+        for (int i = rowFrom; i < rowTo; i++) {
             int off = i * cols;
             for (int j = 0; j < cols; j++) {
                 c[off + j] += bias[j];
@@ -47,11 +47,11 @@ final class PortableElements implements ElementKernel {
     }
 
     @Override
-    public void columnSums(float[] a, int rows, int cols, float[] out) {
-        java.util.Arrays.fill(out, 0, cols, 0f);
+    public void columnSums(float[] a, int rows, int cols, float[] out, int colFrom, int colTo) {
+        java.util.Arrays.fill(out, colFrom, colTo, 0f);
         for (int i = 0; i < rows; i++) {
             int off = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = colFrom; j < colTo; j++) {
                 out[j] += a[off + j];
             }
         }

@@ -13,9 +13,9 @@ final class VectorElements implements ElementKernel {
     private static final int BLOCK = 4096;
 
     @Override
-    public void reluBackward(float[] z, float[] g, float[] out, int n, float slope) {
-        int bound = S.loopBound(n);
-        int i = 0;
+    public void reluBackward(float[] z, float[] g, float[] out, int from, int to, float slope) {
+        int bound = from + S.loopBound(to - from);
+        int i = from;
         FloatVector zero = FloatVector.zero(S);
         if (slope == 0f) {
             for (; i < bound; i += L) {
@@ -29,7 +29,7 @@ final class VectorElements implements ElementKernel {
                 gv.mul(slope).add(zero).blend(gv, positive).intoArray(out, i);
             }
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             out[i] = z[i] > 0f ? g[i] : slope == 0f ? 0f : slope * g[i] + 0f;
         }
     }
@@ -63,9 +63,9 @@ final class VectorElements implements ElementKernel {
     }
 
     @Override
-    public void addRowVector(float[] c, int rows, int cols, float[] bias) {
+    public void addRowVector(float[] c, int rowFrom, int rowTo, int cols, float[] bias) {
         int bound = S.loopBound(cols);
-        for (int i = 0; i < rows; i++) {
+        for (int i = rowFrom; i < rowTo; i++) {
             int off = i * cols;
             int j = 0;
             for (; j < bound; j += L) {
@@ -79,16 +79,16 @@ final class VectorElements implements ElementKernel {
 
     /** Same summation order as the portable kernel (row by row per column), so the results are identical. */
     @Override
-    public void columnSums(float[] a, int rows, int cols, float[] out) {
-        java.util.Arrays.fill(out, 0, cols, 0f);
-        int bound = S.loopBound(cols);
+    public void columnSums(float[] a, int rows, int cols, float[] out, int colFrom, int colTo) {
+        java.util.Arrays.fill(out, colFrom, colTo, 0f);
+        int bound = colFrom + S.loopBound(colTo - colFrom);
         for (int i = 0; i < rows; i++) {
             int off = i * cols;
-            int j = 0;
+            int j = colFrom;
             for (; j < bound; j += L) {
                 FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, a, off + j)).intoArray(out, j);
             }
-            for (; j < cols; j++) {
+            for (; j < colTo; j++) {
                 out[j] += a[off + j];
             }
         }

@@ -38,8 +38,8 @@ class ElementKernelTest {
             float[] expected = new float[n];
             float[] actual = new float[n + 1];
             actual[n] = 42f;
-            PORTABLE.reluBackward(z, g, expected, n, slope);
-            vector.reluBackward(z, g, actual, n, slope);
+            PORTABLE.reluBackward(z, g, expected, 0, n, slope);
+            vector.reluBackward(z, g, actual, 0, n, slope);
             for (int i = 0; i < n; i++) {
                 assertThat(Float.floatToIntBits(actual[i])).as("n=%d i=%d z=%s g=%s", n, i, z[i], g[i])
                         .isEqualTo(Float.floatToIntBits(expected[i]));
@@ -53,7 +53,7 @@ class ElementKernelTest {
         float[] z = {-1f, 0f, -0f, 2f};
         float[] g = {3f, -4f, 5f, -6f};
         float[] out = new float[4];
-        PORTABLE.reluBackward(z, g, out, 4, 0f);
+        PORTABLE.reluBackward(z, g, out, 0, 4, 0f);
         assertThat(out).containsExactly(0f, 0f, 0f, -6f);
         assertThat(Float.floatToIntBits(out[1])).isZero();
     }
@@ -91,14 +91,58 @@ class ElementKernelTest {
             float[] bias = values(rnd, cols);
             float[] c1 = a.clone();
             float[] c2 = a.clone();
-            PORTABLE.addRowVector(c1, rows, cols, bias);
-            vector.addRowVector(c2, rows, cols, bias);
+            PORTABLE.addRowVector(c1, 0, rows, cols, bias);
+            vector.addRowVector(c2, 0, rows, cols, bias);
             assertThat(c2).as("addRowVector %dx%d", rows, cols).containsExactly(c1);
             float[] s1 = values(rnd, cols + 1);
             float[] s2 = s1.clone();
-            PORTABLE.columnSums(a, rows, cols, s1);
-            vector.columnSums(a, rows, cols, s2);
+            PORTABLE.columnSums(a, rows, cols, s1, 0, cols);
+            vector.columnSums(a, rows, cols, s2, 0, cols);
             assertThat(s2).as("columnSums %dx%d", rows, cols).containsExactly(s1);
         }
+    }
+
+    /**
+     * The passes as layers call them, split over the pool from 8,192 floats per thread, against the
+     * reference kernel run once over the whole range: a split must not change a bit. Sub-ranges are
+     * checked too, since a share can start on any 16-aligned offset.
+     */
+    @Test
+    void splitPassesMatchOneRangeBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int[] shape : new int[][] {{128, 256}, {128, 128}, {200, 130}, {64, 10}, {1, 40_000}}) {
+            int rows = shape[0], cols = shape[1], n = rows * cols;
+            float[] z = values(rnd, n);
+            float[] g = values(rnd, n);
+            float[] expected = new float[n];
+            float[] actual = new float[n];
+            PORTABLE.reluBackward(z, g, expected, 0, n, 0f);
+            Elementwise.reluBackward(z, g, actual, n, 0f);
+            assertThat(actual).as("reluBackward %dx%d", rows, cols).containsExactly(expected);
+            Elementwise.leakyRelu(z, actual, n, 0.1f);
+            for (int i = 0; i < n; i++) {
+                float v = z[i];
+                expected[i] = Math.max(v, 0.1f * v) + 0f;
+            }
+            assertThat(actual).as("leakyRelu %dx%d", rows, cols).containsExactly(expected);
+            float[] bias = values(rnd, cols);
+            float[] c1 = z.clone();
+            float[] c2 = z.clone();
+            PORTABLE.addRowVector(c1, 0, rows, cols, bias);
+            Gemm.addRowVector(new Matrix(c2, rows, cols), bias);
+            assertThat(c2).as("addRowVector %dx%d", rows, cols).containsExactly(c1);
+            float[] s1 = new float[cols];
+            float[] s2 = new float[cols];
+            PORTABLE.columnSums(g, rows, cols, s1, 0, cols);
+            Gemm.columnSums(new Matrix(g, rows, cols), s2);
+            assertThat(s2).as("columnSums %dx%d", rows, cols).containsExactly(s1);
+        }
+        float[] a = values(rnd, 300);
+        float[] whole = new float[40];
+        float[] parts = new float[40];
+        PORTABLE.columnSums(a, 7, 40, whole, 0, 40);
+        PORTABLE.columnSums(a, 7, 40, parts, 0, 16);
+        PORTABLE.columnSums(a, 7, 40, parts, 16, 40);
+        assertThat(parts).containsExactly(whole);
     }
 }

@@ -41,22 +41,7 @@ public final class LeakyRelu implements Activation {
 
     static void apply(Matrix z, Matrix a, float slope) {
         z.requireSameShape(a);
-        float[] zd = z.data();
-        float[] ad = a.data();
-        int n = z.size();
-        if (slope >= 0f && slope <= 1f) {
-            // max() is branch-free, so HotSpot vectorizes it; max(v, αv) is the same function for α in
-            // [0, 1], and + 0f turns the −0.0 of slope 0 on negative z into the +0.0 users expect.
-            for (int i = 0; i < n; i++) {
-                float v = zd[i];
-                ad[i] = Math.max(v, slope * v) + 0f;
-            }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            float v = zd[i];
-            ad[i] = v > 0f ? v : slope * v + 0f;
-        }
+        Elementwise.leakyRelu(z.data(), a.data(), z.size(), slope);
     }
 
     /** The derivative at exactly 0 is taken as the left slope, matching the forward's z > 0 test. */
