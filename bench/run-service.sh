@@ -2,9 +2,9 @@
 # The service end to end, on loopback, against ONE server this script starts and always stops:
 #   1. small jobs (perceptron AND, ADALINE+interactions XOR, 2-4-2 MLP XOR 1000 epochs), 10 sequential
 #      submissions each: submit→RUNNING and submit→SUCCEEDED (targets ≤ 200 ms, ≤ 1 s);
-#   2. the Fashion-MNIST reference network trained through the service (IDX upload, job, /metrics) and the
-#      bare engine (TrainBench) for the same epochs before the server starts and after it stops: service ÷
-#      engine ≤ 1.10 (engine = mean of the two medians);
+#   2. the Fashion-MNIST reference network trained through the service (IDX upload, a 2-epoch first job on
+#      the fresh node, then the measured job, /metrics) and the bare engine (TrainBench) for the same epochs
+#      before the server starts and after it stops: service ÷ engine ≤ 1.10 (engine = mean of the two medians);
 #   3. wrk on /actuator/health, a 1-row predict (small model; predict ÷ health ≥ 0.5) and a 1000-row
 #      Fashion-MNIST predict (≥ 100,000 rows/s), with a jstack taken in the middle of each predict run.
 # Ends with a markdown table, also written to target/bench/service.md. Exits non-zero only on errors.
