@@ -34,7 +34,7 @@ build_jar
 # warm-up the server runs at startup, as run-train.sh does, so warm is compared with warm.
 engine() {
   java $JAVA_OPTS -Xlog:gc:file="$OUT/service-engine-$1-gc.log" -cp target/classes:target/test-classes \
-    io.widrow.bench.TrainBench --epochs "$EPOCHS" --no-scaling --warmup-ms 3000 --json "$OUT/service-engine-$1.json" 2>&1 \
+    io.widrow.bench.TrainBench --epochs "$EPOCHS" --no-scaling --warmup-ms 10000 --json "$OUT/service-engine-$1.json" 2>&1 \
     | grep -v "^WARNING: Using incubator" || true
   [ -s "$OUT/service-engine-$1.json" ] || { echo "TrainBench $1 wrote no JSON" >&2; exit 1; }
 }

@@ -24,10 +24,10 @@ for r in $(seq 1 "$ROUNDS"); do
   scaling=--no-scaling
   [[ $r == "$ROUNDS" ]] && scaling=
   echo "== round $r of $ROUNDS: Widrow"
-  # --warmup-ms: the JIT warm-up a server runs at startup (widrow.engine.warmup-seconds=3), so this is the
+  # --warmup-ms: the JIT warm-up a server runs at startup (6,000 batches, at most widrow.engine.warmup-seconds=10), so this is the
   # engine as a job on a running node meets it. WIDROW_BENCH_WARMUP_MS=0 measures a cold JVM instead.
   java $JAVA_OPTS -cp target/classes:target/test-classes io.widrow.bench.TrainBench \
-    --epochs "$EPOCHS" $scaling --warmup-ms "${WIDROW_BENCH_WARMUP_MS:-3000}" --json "$OUT/widrow-train-r$r.json" \
+    --epochs "$EPOCHS" $scaling --warmup-ms "${WIDROW_BENCH_WARMUP_MS:-10000}" --json "$OUT/widrow-train-r$r.json" \
     2>&1 | grep -v "^WARNING: Using incubator"
   if /usr/bin/python3 -c "import torch" 2>/dev/null; then
     echo "== round $r of $ROUNDS: PyTorch"

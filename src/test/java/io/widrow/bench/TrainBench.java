@@ -59,7 +59,7 @@ public final class TrainBench {
             // What the server does at startup (widrow.engine.warmup-seconds), so the run measures the
             // engine as a job on a running node meets it; the cold first epoch is reported separately.
             long t0 = System.nanoTime();
-            int warmEpochs = Warmup.run(warmupMillis, 1_000);
+            int warmEpochs = Warmup.run(0, warmupMillis, 100_000);
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf("JIT warm-up (as at server startup): %d epochs of a small network in %.2f s%n", warmEpochs, s);
             out.put("warmupSeconds", s);

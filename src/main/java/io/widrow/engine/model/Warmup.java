@@ -23,28 +23,46 @@ import java.util.List;
  * when a path it has not seen turns up: products large enough for the thread pool and small ones run by
  * the caller, the k split of a first layer, full 4-vector panels and the narrow 10-wide output tile, a
  * long k that sums over two blocks (held-out scoring of many rows), a batch gather large enough to be
- * split, the optimizer's parallel update, evaluation and prediction. Batches of 64 give the layer and
- * optimizer methods enough calls for C2 within a few seconds.
+ * split, the optimizer's parallel update, evaluation and prediction.
+ *
+ * <p>The methods called once or twice per batch (the network's forward and backward, the gather, the
+ * optimizer step, the pool hand-off) reach C2 only after some 5,000 calls. A warm-up that stopped after a
+ * fixed 3 s had made about 2,000, so they were compiled during the job's first epochs instead: the C2
+ * thread then took 0.2–0.6 s of one core per epoch, and since each product waits for both halves, the
+ * epoch lost all of it (0.77–0.88 s epochs against 0.45). So most runs use batches of 32, which are
+ * cheap, and every fourth one batches of 128, the shapes that take the parallel element-wise passes; the
+ * warm-up stops once {@link #STEPS_FOR_C2} batches are done and the minimum time has passed.
  */
 public final class Warmup {
     private static final int FEATURES = 640;
     private static final int ROWS = 2048;
     private static final int CLASSES = 10;
     private static final int PREDICT_ROWS = 1024;
+    /** Batches after which the per-batch methods have been called often enough for C2 (with margin). */
+    static final int STEPS_FOR_C2 = 6_000;
+    /** Runs at the coverage batch size: one in this many. */
+    private static final int WIDE_EVERY = 4;
 
     private Warmup() {
     }
 
-    /**
-     * Trains in runs of four epochs, at least one, until {@code budgetMillis} have passed or
-     * {@code maxEpochs} epochs are done, and returns the number of epochs run. Allocates about 8 MB of data,
-     * freed on return.
-     */
+    /** As {@link #run(long, long, int)} for exactly {@code budgetMillis} (at least one run). */
     public static int run(long budgetMillis, int maxEpochs) {
-        if (budgetMillis <= 0 || maxEpochs < 1) {
+        return run(budgetMillis, budgetMillis, maxEpochs);
+    }
+
+    /**
+     * Trains in runs of four epochs, at least one, until {@link #STEPS_FOR_C2} batches are done and
+     * {@code minMillis} have passed, or {@code maxMillis} have passed, or {@code maxEpochs} epochs are done;
+     * returns the number of epochs run. Allocates about 8 MB of data, freed on return.
+     */
+    public static int run(long minMillis, long maxMillis, int maxEpochs) {
+        if (maxMillis <= 0 || maxEpochs < 1) {
             return 0;
         }
-        long deadline = System.nanoTime() + budgetMillis * 1_000_000L;
+        long start = System.nanoTime();
+        long earliest = start + Math.min(minMillis, maxMillis) * 1_000_000L;
+        long deadline = start + maxMillis * 1_000_000L;
         Rng rng = new Rng(20_260_101L);
         float[] x = new float[ROWS * FEATURES];
         int[] labels = new int[ROWS];
@@ -64,16 +82,27 @@ public final class Warmup {
         List<LayerSpec> hidden = List.of(new DenseSpec(128, "relu", "he_normal"), new DenseSpec(64, "relu", "he_normal"));
         ModelSpec model = new ModelSpec("mlp", "none", true, hidden,
                 new OutputSpec(0, "softmax", "cross_entropy", "xavier_uniform"), 0.5);
-        // Short runs repeated until the budget is spent: a cancelled run returns no model to predict with.
-        TrainingSpec spec = new TrainingSpec(4, 64, true, false, 1, OptimizerSpec.of("adam", 1e-3),
-                ScheduleSpec.constant(), GradientClipSpec.NONE, null, 0, 0);
+        // Short runs repeated until done: a cancelled run returns no model to predict with.
+        TrainingSpec wide = spec(128);
+        TrainingSpec quick = spec(32);
         float[] predictRows = Arrays.copyOf(x, PREDICT_ROWS * FEATURES);
         int epochs = 0;
-        do {
+        long steps = 0;
+        for (int r = 0; ; r++) {
+            TrainingSpec spec = r % WIDE_EVERY == 0 ? wide : quick;
             TrainingOutcome outcome = Training.run(model, spec, data, validation, m -> { }, () -> false);
             outcome.model().predict(predictRows, PREDICT_ROWS);
             epochs += outcome.result().epochsRun();
-        } while (epochs < maxEpochs && System.nanoTime() < deadline);
-        return epochs;
+            steps += (long) outcome.result().epochsRun() * ((ROWS + spec.batchSize() - 1) / spec.batchSize());
+            long now = System.nanoTime();
+            if (epochs >= maxEpochs || now >= deadline || (steps >= STEPS_FOR_C2 && now >= earliest)) {
+                return epochs;
+            }
+        }
+    }
+
+    private static TrainingSpec spec(int batch) {
+        return new TrainingSpec(4, batch, true, false, 1, OptimizerSpec.of("adam", 1e-3),
+                ScheduleSpec.constant(), GradientClipSpec.NONE, null, 0, 0);
     }
 }

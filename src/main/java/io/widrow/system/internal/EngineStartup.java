@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
  * value, so if a (niced) training thread were the first to multiply, the shared workers would be niced for
  * the request threads' predictions too; and the log says at once which kernels this node runs.
  *
- * <p>Then it warms the JIT for {@code widrow.engine.warmup-seconds} on a background thread (see
- * {@link Warmup}): cold, the first job's first epoch ran 3–4 times slower than the rest while the vector
- * kernels were still interpreted and then compiled. The node serves requests meanwhile.
+ * <p>Then it warms the JIT on a background thread (see {@link Warmup}) until the per-batch methods have
+ * been called often enough for C2, at most {@code widrow.engine.warmup-seconds}: cold, the first job's
+ * first epoch ran 3–4 times slower than the rest while the vector kernels were still interpreted and then
+ * compiled, and after a fixed 3 s warm-up its first epochs still lost 0.2–0.6 s each to the compiler.
+ * The node serves requests meanwhile.
  */
 @Component
 class EngineStartup implements ApplicationRunner {
@@ -25,7 +27,7 @@ class EngineStartup implements ApplicationRunner {
     private final double warmupSeconds;
     private volatile Thread warmup;
 
-    EngineStartup(@Value("${widrow.engine.warmup-seconds:3}") double warmupSeconds) {
+    EngineStartup(@Value("${widrow.engine.warmup-seconds:10}") double warmupSeconds) {
         this.warmupSeconds = warmupSeconds;
     }
 
@@ -45,7 +47,7 @@ class EngineStartup implements ApplicationRunner {
     private void warmUp() {
         long t0 = System.nanoTime();
         try {
-            int epochs = Warmup.run((long) (warmupSeconds * 1000), 10_000);
+            int epochs = Warmup.run(0, (long) (warmupSeconds * 1000), 100_000);
             log.info("Engine JIT warm-up: {} epochs of a small network in {} ms", epochs, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException | Error e) {
             // Only speed is at stake: training works cold.

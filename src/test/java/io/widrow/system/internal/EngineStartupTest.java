@@ -25,6 +25,16 @@ class EngineStartupTest {
         assertThat(startup.warmupThread()).isNull();
     }
 
+    /**
+     * With time to spare it stops at 6,000 batches, not at its time limit: runs of four epochs over 2,048 rows
+     * alternate one at batch 128 (64 batches) with three at batch 32 (256 each), 832 batches per cycle, so
+     * the 30th run (7 cycles, then 64 + 256) is the first to pass 6,000: 120 epochs.
+     */
+    @Test
+    void theWarmUpStopsOnceThePerBatchMethodsHaveBeenCalledOftenEnough() {
+        assertThat(Warmup.run(0, 600_000, 100_000)).isEqualTo(120);
+    }
+
     @Test
     void theWarmUpTrainsAtLeastOneRunAndRespectsItsEpochCap() {
         assertThat(Warmup.run(1, 4)).isEqualTo(4);
