@@ -111,6 +111,17 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * Mutates v: v[i] = e^v[i] for i &lt; n, in float. The vector path (SVML on x86) is within two ulps of
+     * {@code (float) Math.exp(v[i])}, the portable one.
+     */
+    public static void exp(float[] v, int n) {
+        if (v.length < n) {
+            throw new IllegalArgumentException("array shorter than " + n + ": " + v.length);
+        }
+        Gemm.engine().elements().exp(v, 0, n);
+    }
+
     /** Σ v[i]² over the first n elements; float products summed in blocks, blocks in double. */
     public static double sumOfSquares(float[] v, int n) {
         if (v.length < n) {

@@ -16,6 +16,13 @@ final class PortableElements implements ElementKernel {
         }
     }
 
+    @Override
+    public void exp(float[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            v[i] = (float) Math.exp(v[i]);
+        }
+    }
+
     /** Four independent sums so the additions overlap instead of waiting on each other. */
     @Override
     public double sumOfSquares(float[] v, int from, int to) {
