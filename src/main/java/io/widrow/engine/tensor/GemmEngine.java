@@ -137,11 +137,11 @@ final class GemmEngine {
 
     private void splitKOnCaller(int form, float[] a, float[] b, float[] c, int m, int k, int n, Workspace ws) {
         int parts = pool.threads();
-        kernel.compute(form, a, b, c, m, k, n, 0, m, 0, n, 0, GemmPool.share(k, 1, parts), ws);
+        kernel.compute(form, a, b, c, m, k, n, 0, m, 0, n, 0, GemmPool.kShare(k, 1, parts), ws);
         float[] partial = ws.partial(m * n);
         for (int t = 1; t < parts; t++) {
-            kernel.compute(form, a, b, partial, m, k, n, 0, m, 0, n, GemmPool.share(k, t, parts),
-                    GemmPool.share(k, t + 1, parts), ws);
+            kernel.compute(form, a, b, partial, m, k, n, 0, m, 0, n, GemmPool.kShare(k, t, parts),
+                    GemmPool.kShare(k, t + 1, parts), ws);
             GemmPool.addInto(c, partial, m * n);
         }
     }
