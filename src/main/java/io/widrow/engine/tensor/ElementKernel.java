@@ -8,7 +8,7 @@ interface ElementKernel {
     /** out[i] = z[i] > 0 ? g[i] : slope·g[i] for i in [from, to); exactly +0.0 for slope 0 (even where g is NaN). */
     void reluBackward(float[] z, float[] g, float[] out, int from, int to, float slope);
 
-    /** Mutates v: v[i] = e^v[i] for i in [from, to), in float (the vector path within 2 ulps of the portable one). */
+    /** Mutates v: v[i] = e^v[i] for i in [from, to), in float, by {@link FloatExp} (the same bits on both paths). */
     void exp(float[] v, int from, int to);
 
     /** Σ v[i]² over [from, to). */

@@ -112,8 +112,8 @@ public final class Elementwise {
     }
 
     /**
-     * Mutates v: v[i] = e^v[i] for i &lt; n, in float. The vector path (SVML on x86) is within two ulps of
-     * {@code (float) Math.exp(v[i])}, the portable one.
+     * Mutates v: v[i] = e^v[i] for i &lt; n, in float, within 2 ulps of {@code Math.exp} and the same bits
+     * on the vector and the portable path (see {@link FloatExp}).
      */
     public static void exp(float[] v, int n) {
         if (v.length < n) {

@@ -19,7 +19,7 @@ final class PortableElements implements ElementKernel {
     @Override
     public void exp(float[] v, int from, int to) {
         for (int i = from; i < to; i++) {
-            v[i] = (float) Math.exp(v[i]);
+            v[i] = FloatExp.exp(v[i]);
         }
     }
 
