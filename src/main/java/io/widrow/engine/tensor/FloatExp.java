@@ -3,7 +3,8 @@ package io.widrow.engine.tensor;
 /**
  * e^x in float by range reduction and a degree-5 polynomial (Cephes expf; within 2 ulps of the true
  * value), written with operations that give the same bits everywhere: IEEE float add and multiply, exact
- * fused multiply-adds and an int conversion of an in-range value. The vector kernel runs the same steps
+ * fused multiply-adds, and integer bit operations on the float's representation (no float-to-int
+ * conversion, which the Vector API does not compile to an intrinsic on JDK 17). The vector kernel runs the same steps
  * lane by lane, so both paths, and the Vector API's interpreted fallback and its compiled form, agree bit
  * for bit. (The Vector API's own EXP calls Intel SVML once C2 compiles it and Math.exp before: a result
  * that depended on JIT timing, which a seeded run must not.)

@@ -52,9 +52,10 @@ final class GemmPool {
             int pw = kernel.panelWidth();
             int panels = (n + pw - 1) / pw;
             boolean splitK = splitsK(form, m, k, n, parts);
-            // Otherwise split where the expensive packing is: A·B and A·Bᵀ read A in place, so a column
-            // split packs each B panel once; Aᵀ·B must pack Aᵀ, so it splits rows (each thread then copies
-            // all of B, the smaller operand here) unless B is larger.
+            // Otherwise A·B and A·Bᵀ split by columns, so each B panel is packed once. Aᵀ·B splits rows
+            // (each thread packs all of B, the smaller operand here, unless B is larger): the rows of Aᵀ
+            // are the batch's columns, which each core gathered itself, and the weight-gradient rows the
+            // optimizer then updates on that core.
             boolean byCols = panels >= parts && (form != GemmKernel.TN || m < n || m < 4 * parts * ROW_ALIGN);
             int tiles = (m + ROW_ALIGN - 1) / ROW_ALIGN;
             caller = Thread.currentThread();
@@ -107,7 +108,8 @@ final class GemmPool {
      * matching columns of A) into its own copy of C, which the caller then adds up. The point is where
      * the data lives: the optimizer updates each parameter in the same contiguous shares, and the batch
      * is gathered in the same column shares, so every core reads the half of the first layer's weights
-     * it has just updated, from its own cache. Split by columns, each core read the other core's half
+     * it has just updated, from its own cache (the k shares are cut on 8 rows, the others on 16 floats, so
+     * the halves of 784 meet at 392 and 384: near enough). Split by columns, each core read the other core's half
      * of the 784 × 256 kernel every step.
      */
     static boolean splitsK(int form, int m, int k, int n, int parts) {

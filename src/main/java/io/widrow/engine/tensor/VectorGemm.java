@@ -20,7 +20,7 @@ final class VectorGemm implements GemmKernel {
     static final int KC = 128;
     /**
      * A·B reads A in place and only B is packed, so a longer block costs only L2 traffic for the panel
-     * (512 × 64 floats = 128 KB), and the first layer's k shares (384 and 400 of 784) then need no second
+     * (512 × 64 floats = 128 KB), and the first layer's k shares (392 of 784 each) then need no second
      * pass that adds onto C: measured 266–271 µs against 315–324 µs per 128×784×256 product on two threads.
      */
     static final int KC_NN = 512;

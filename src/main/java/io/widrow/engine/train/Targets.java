@@ -26,9 +26,9 @@ final class Targets {
         t.resizeRows(n);
         int f = data.features();
         RowCopy copy = COPY.get();
-        // Wide rows are split by columns, the same 16-float-aligned shares the first layer's product
-        // splits its k by, so each core copies the part of the batch that it then multiplies (from its
-        // own cache); narrow ones by rows.
+        // Wide rows are split by columns, in 16-float shares that nearly match the first layer's k split
+        // (384 against 392 of 784), so each core copies the part of the batch that it then multiplies,
+        // into its own cache; narrow ones by rows.
         boolean byColumns = f >= 2 * COLUMN_SHARE_MIN;
         copy.set(data.x(), order, from, f, x.data(), byColumns, n);
         // A 128-image batch is 400 KB gathered from rows scattered over the set: two cores copy it faster.
