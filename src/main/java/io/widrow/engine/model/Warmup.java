@@ -7,6 +7,7 @@ import io.widrow.engine.nn.OutputSpec;
 import io.widrow.engine.optim.OptimizerSpec;
 import io.widrow.engine.schedule.ScheduleSpec;
 import io.widrow.engine.tensor.Rng;
+import io.widrow.engine.train.Checkpointing;
 import io.widrow.engine.train.GradientClipSpec;
 import io.widrow.engine.train.TrainingSpec;
 import java.util.Arrays;
@@ -32,6 +33,10 @@ import java.util.List;
  * epoch lost all of it (0.77–0.88 s epochs against 0.45). So most runs use batches of 32, which are
  * cheap, and every fourth one batches of 128, the shapes that take the parallel element-wise passes; the
  * warm-up stops once {@link #STEPS_FOR_C2} batches are done and the minimum time has passed.
+ *
+ * <p>It also takes a checkpoint after every epoch and writes the model as a document now and then, as a
+ * job on the service does: otherwise those loops (a few MB each time) were first compiled during a node's
+ * early jobs, by a C2 thread at normal priority against a training thread at nice 10.
  */
 public final class Warmup {
     private static final int FEATURES = 640;
@@ -86,12 +91,17 @@ public final class Warmup {
         TrainingSpec wide = spec(128);
         TrainingSpec quick = spec(32);
         float[] predictRows = Arrays.copyOf(x, PREDICT_ROWS * FEATURES);
+        Checkpointing checkpoints = new Checkpointing(1, null, List.of(), c -> { }, () -> false);
         int epochs = 0;
         long steps = 0;
         for (int r = 0; ; r++) {
             TrainingSpec spec = r % WIDE_EVERY == 0 ? wide : quick;
-            TrainingOutcome outcome = Training.run(model, spec, data, validation, m -> { }, () -> false);
+            TrainingOutcome outcome = Training.train(model, spec, data, validation, m -> { }, () -> false,
+                    EpochModelObserver.NONE, checkpoints, false);
             outcome.model().predict(predictRows, PREDICT_ROWS);
+            if (spec == wide && ModelCodec.write(outcome.model()).isEmpty()) {
+                throw new IllegalStateException("empty model document");
+            }
             epochs += outcome.result().epochsRun();
             steps += (long) outcome.result().epochsRun() * ((ROWS + spec.batchSize() - 1) / spec.batchSize());
             long now = System.nanoTime();
