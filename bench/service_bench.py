@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Client side of bench/run-service.sh: drives one running Widrow server over loopback HTTP.
 
-  service_bench.py service URL KEY EPOCHS OUT_JSON SERVER_PID   small jobs, Fashion-MNIST job, wrk runs
-  service_bench.py summary SERVICE_JSON ENGINE_A_JSON ENGINE_B_JSON OUT_MD   the markdown table (printed and written)
+  service_bench.py service URL KEY EPOCHS OUT_JSON SERVER_PID ROUNDS ENGINE_CMD...
+        small jobs; Fashion-MNIST rounds, each one service job and one bare-engine run (ENGINE_CMD starts
+        TrainBench --serve); wrk runs
+  service_bench.py summary SERVICE_JSON OUT_MD   the markdown table (printed and written)
 
 Standard library only (urllib, gzip, json, subprocess for curl/wrk/jstack), so /usr/bin/python3 is enough.
 """
@@ -156,7 +158,42 @@ def wait_idle(pid, below=0.05, window=1.0, timeout=90):
     return None
 
 
-def fashion_job(api, epochs, server_pid=None):
+class Engine:
+    """The bare engine in its own JVM next to the server (TrainBench --serve): it loads the data and warms
+    up once, then trains the reference network for N epochs whenever asked, so engine and service runs can
+    alternate within seconds of each other."""
+
+    def __init__(self, cmd):
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for line in self.proc.stdout:
+            if line.startswith("READY"):
+                return
+            print("  engine: " + line.rstrip(), flush=True)
+        raise SystemExit(f"the engine process exited before READY (exit {self.proc.wait()})")
+
+    def train(self, epochs):
+        self.proc.stdin.write(f"train {epochs}\n")
+        self.proc.stdin.flush()
+        for line in self.proc.stdout:
+            if line.startswith("ROUND "):
+                return json.loads(line[len("ROUND "):])
+        raise SystemExit(f"the engine process exited during a round (exit {self.proc.wait()})")
+
+    def close(self):
+        if self.proc.poll() is None:
+            try:
+                self.proc.stdin.write("quit\n")
+                self.proc.stdin.close()
+                self.proc.wait(timeout=60)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+
+
+def median_ratio(rounds):
+    return statistics.median(r["ratio"] for r in rounds)
+
+
+def fashion_job(api, epochs, server_pid, rounds, engine_cmd):
     t0 = time.monotonic()
     train = api.upload_idx(f"{FASHION}/train-images-idx3-ubyte.gz", f"{FASHION}/train-labels-idx1-ubyte.gz", "fmnist-train")
     test = api.upload_idx(f"{FASHION}/t10k-images-idx3-ubyte.gz", f"{FASHION}/t10k-labels-idx1-ubyte.gz", "fmnist-test")
@@ -176,40 +213,64 @@ def fashion_job(api, epochs, server_pid=None):
     # a one-off of a new JVM, not a cost the service adds per epoch, so one short job first brings the node
     # to the state a running server is in; its epochs are reported too.
     first = dict(spec, training=dict(spec["training"], epochs=2))
-    if server_pid:
-        wait_idle(server_pid)
+    wait_idle(server_pid)
     warm = wait_job(api, api.post("/api/v1/jobs", first)["id"], poll=0.5)
-    warm_metrics = api.get(f"/api/v1/jobs/{warm['id']}/metrics")
-    warm_list = warm_metrics if isinstance(warm_metrics, list) else warm_metrics.get("epochs", warm_metrics.get("metrics", []))
-    first_seconds = [e["seconds"] for e in warm_list]
+    first_seconds = [e["seconds"] for e in epoch_metrics(api, warm["id"])]
     print(f"  first job on the fresh node ({warm['status']}): epochs {['%.2f' % s for s in first_seconds]} s", flush=True)
-    if server_pid:
-        waited = wait_idle(server_pid)
-        print(f"  server idle before the measured job: " + (f"{waited:.1f} s" if waited is not None else "not within 90 s"), flush=True)
-    gc0 = gc_seconds(server_pid) if server_pid else None
-    t0 = time.monotonic()
-    job = api.post("/api/v1/jobs", spec)
-    job = wait_job(api, job["id"], poll=0.5)
-    gc1 = gc_seconds(server_pid) if server_pid else None
-    wall = time.monotonic() - t0
-    if job["status"] != "SUCCEEDED":
-        raise SystemExit(f"Fashion-MNIST job {job['status']}: {json.dumps(job)[:1500]}")
-    metrics = api.get(f"/api/v1/jobs/{job['id']}/metrics")
-    epochs_list = metrics if isinstance(metrics, list) else metrics.get("epochs", metrics.get("metrics", []))
-    seconds = [e["seconds"] for e in epochs_list]
-    train_s = ts(job["finishedAt"]) - ts(job["startedAt"])
-    res = {"job": job["id"], "model": job["modelId"], "upload_s": upload_s, "wall_s": wall, "train_s": train_s,
-           "epoch_seconds": seconds, "epoch_s_median": statistics.median(seconds),
-           "samples_per_s": [e.get("samplesPerSecond") for e in epochs_list],
-           "last_epoch": epochs_list[-1], "test_images": test["id"], "first_job_epoch_seconds": first_seconds}
-    if gc0 and gc1:
-        res["gc"] = {"seconds": gc1["gct"] - gc0["gct"], "young": gc1["ygc"] - gc0["ygc"], "full": gc1["fgc"] - gc0["fgc"],
-                     "old_used_mb_after": gc1["old_used_mb"]}
-        print(f"  server GC during the job: {res['gc']['seconds']:.2f} s in {res['gc']['young']} young + "
-              f"{res['gc']['full']} full collections; old gen {gc1['old_used_mb']:.0f} MB after", flush=True)
-    print(f"  job {job['id']}: epochs {['%.2f' % s for s in seconds]} s, median {res['epoch_s_median']:.3f} s; "
-          f"started->finished {train_s:.1f} s (sum of epochs {sum(seconds):.1f} s)", flush=True)
+
+    print(f"  starting the bare engine next to the server: {' '.join(engine_cmd)}", flush=True)
+    engine = Engine(engine_cmd)
+    results, gc = [], {"seconds": 0.0, "young": 0, "full": 0}
+    try:
+        for r in range(rounds):
+            # Alternate the order (engine first, then service first, ...) so that a steady drift of the
+            # host's speed during the rounds favours neither side.
+            run = {}
+            for side in (("engine", "service") if r % 2 == 0 else ("service", "engine")):
+                waited = [wait_idle(server_pid), wait_idle(engine.proc.pid)]
+                if None in waited:
+                    print("  (the server or the engine did not go idle within 90 s)", flush=True)
+                if side == "engine":
+                    e = engine.train(epochs)
+                    run["engine"], run["engine_acc"] = e["epoch_seconds"], e["final_test_acc"]
+                else:
+                    gc0 = gc_seconds(server_pid)
+                    job = wait_job(api, api.post("/api/v1/jobs", spec)["id"], poll=0.5)
+                    gc1 = gc_seconds(server_pid)
+                    if job["status"] != "SUCCEEDED":
+                        raise SystemExit(f"Fashion-MNIST job {job['status']}: {json.dumps(job)[:1500]}")
+                    ms = epoch_metrics(api, job["id"])
+                    run["service"] = [m["seconds"] for m in ms]
+                    run["service_acc"] = ms[-1].get("valAccuracy")
+                    run["job"], run["model"] = job["id"], job["modelId"]
+                    run["train_s"] = ts(job["finishedAt"]) - ts(job["startedAt"])
+                    if gc0 and gc1:
+                        gc["seconds"] += gc1["gct"] - gc0["gct"]
+                        gc["young"] += gc1["ygc"] - gc0["ygc"]
+                        gc["full"] += gc1["fgc"] - gc0["fgc"]
+                        gc["old_used_mb_after"] = gc1["old_used_mb"]
+            run["first"] = "engine" if r % 2 == 0 else "service"
+            run["ratio"] = statistics.median(run["service"]) / statistics.median(run["engine"])
+            results.append(run)
+            print(f"  round {r + 1} ({run['first']} first): service epochs {['%.2f' % x for x in run['service']]}, "
+                  f"engine {['%.2f' % x for x in run['engine']]} -> service / engine {run['ratio']:.2f}", flush=True)
+    finally:
+        engine.close()
+    service_all = [x for run in results for x in run["service"]]
+    engine_all = [x for run in results for x in run["engine"]]
+    res = {"upload_s": upload_s, "first_job_epoch_seconds": first_seconds, "rounds": results,
+           "ratio_median": median_ratio(results), "service_epoch_s_median": statistics.median(service_all),
+           "engine_epoch_s_median": statistics.median(engine_all), "model": results[-1]["model"],
+           "test_images": test["id"], "gc": gc}
+    print(f"  service / engine: median of the rounds' ratios {res['ratio_median']:.2f}; medians of all epochs "
+          f"{res['service_epoch_s_median']:.3f} s / {res['engine_epoch_s_median']:.3f} s; server GC during the jobs "
+          f"{gc['seconds']:.2f} s in {gc['young']} young + {gc['full']} full collections", flush=True)
     return res
+
+
+def epoch_metrics(api, job_id):
+    m = api.get(f"/api/v1/jobs/{job_id}/metrics")
+    return m if isinstance(m, list) else m.get("epochs", m.get("metrics", []))
 
 
 # ---- 4. prediction with wrk ----
@@ -346,13 +407,14 @@ def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4
     return res
 
 
-def service(url, key, epochs, out_json, server_pid):
+def service(url, key, epochs, out_json, server_pid, rounds, engine_cmd):
     api = Api(url, key)
     out = {"epochs": epochs}
     print("== small jobs (sequential, 10 each)", flush=True)
     out["small"] = small_jobs(api)
-    print(f"== Fashion-MNIST reference job through the service ({epochs} epochs)", flush=True)
-    out["fashion"] = fashion_job(api, epochs, server_pid)
+    print(f"== Fashion-MNIST reference network: {rounds} rounds of a service job and a bare-engine run, "
+          f"{epochs} epochs each", flush=True)
+    out["fashion"] = fashion_job(api, epochs, server_pid, rounds, engine_cmd)
     print("== prediction (wrk -t2 -c16, 4 s warm-up + 10 s each)", flush=True)
     out["predict"] = prediction(api, out["fashion"]["model"], server_pid, os.path.dirname(out_json))
     with open(out_json, "w") as f:
@@ -365,21 +427,17 @@ def verdict(ok):
     return "yes" if ok else "**no**"
 
 
-def engine_gc(engine_json):
-    """Sum of GC pause ms in the engine run's -Xlog:gc file (next to its JSON), or None."""
+def engine_gc(log):
+    """Sum of GC pause seconds and their count in an -Xlog:gc file, or None."""
     import re
-    log = engine_json[:-len(".json")] + "-gc.log"
     if not os.path.exists(log):
         return None
     pauses = [float(m.group(1)) for m in re.finditer(r"Pause.* ([0-9.]+)ms$", open(log).read(), re.M)]
     return sum(pauses) / 1e3, len(pauses)
 
 
-def summary(service_json, engine_a_json, engine_b_json, out_md):
+def summary(service_json, out_md):
     s = json.load(open(service_json))
-    ea = json.load(open(engine_a_json))["reference"]
-    eb = json.load(open(engine_b_json))["reference"]
-    e_median = (ea["epoch_s_median"] + eb["epoch_s_median"]) / 2
     lines = [f"# Widrow service benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
              f"{os.cpu_count()} CPUs, one server, loopback)", "",
              "## Small jobs (10 sequential submissions each after one unmeasured; times from the job's createdAt)", "",
@@ -394,28 +452,27 @@ def summary(service_json, engine_a_json, engine_b_json, out_md):
                      f" | {wl['median']:.0f} / {wl['max']:.0f} ms | {r.get('cold_wall_ms', float('nan')):.0f} ms | {verdict(st['max'] <= 200)} | "
                      f"{verdict(max(dn['max'], wl['max']) <= 1000)} |")
     f = s["fashion"]
-    ratio = f["epoch_s_median"] / e_median
-    lines += ["", f"## Fashion-MNIST 784-256-128-10, {s['epochs']} epochs, batch 128, Adam", "",
-              "| run | epoch seconds | median epoch | samples/s | service ÷ engine (≤ 1.10) |",
-              "|---|---|---:|---:|---:|",
-              (f"| service, the fresh node's first job (2 epochs, not compared) | "
-               f"{', '.join('%.2f' % x for x in f['first_job_epoch_seconds'])} | | | |"
-               if f.get("first_job_epoch_seconds") else "| service, first job | not run | | | |"),
-              f"| service (job metrics) | {', '.join('%.2f' % x for x in f['epoch_seconds'])} | "
-              f"{f['epoch_s_median']:.3f} s | {60000 / f['epoch_s_median']:,.0f} | |",
-              f"| engine A, before the server (TrainBench) | {', '.join('%.2f' % x['seconds'] for x in ea['epochs'])} | "
-              f"{ea['epoch_s_median']:.3f} s | {60000 / ea['epoch_s_median']:,.0f} | {f['epoch_s_median'] / ea['epoch_s_median']:.2f} |",
-              f"| engine B, after the server (TrainBench) | {', '.join('%.2f' % x['seconds'] for x in eb['epochs'])} | "
-              f"{eb['epoch_s_median']:.3f} s | {60000 / eb['epoch_s_median']:,.0f} | {f['epoch_s_median'] / eb['epoch_s_median']:.2f} |",
-              f"| engine, mean of A and B | | {e_median:.3f} s | {60000 / e_median:,.0f} | **{ratio:.2f}** ({verdict(ratio <= 1.10)}) |",
-              "", f"Upload of both IDX pairs: {f['upload_s']:.1f} s; job started→finished {f['train_s']:.1f} s "
-              f"(sum of epochs {sum(f['epoch_seconds']):.1f} s); submit→observed done {f['wall_s']:.1f} s.",
-              (f"Server GC during the job: {f['gc']['seconds']:.2f} s ({f['gc']['young']} young, {f['gc']['full']} full "
-               f"collections). " if f.get("gc") else "") +
-              "".join(f"Engine {n} GC pauses (whole run incl. data load): {g[0]:.2f} s in {g[1]} pauses. "
-                      for n, g in (("A", engine_gc(engine_a_json)), ("B", engine_gc(engine_b_json))) if g) +
-              f"Service test accuracy after the last epoch: {f['last_epoch'].get('valAccuracy', 'n/a')}; "
-              f"engine: {ea['final_test_acc']:.4f} / {eb['final_test_acc']:.4f}."]
+    ratio = f["ratio_median"]
+    fmt = lambda xs: ", ".join("%.2f" % x for x in xs)
+    lines += ["", f"## Fashion-MNIST 784-256-128-10, {s['epochs']} epochs, batch 128, Adam: service vs bare engine", "",
+              "Each round runs one job through the service and the same training in a separate bare-engine JVM "
+              "(TrainBench --serve, warmed up as the server warms up), one after the other with both idle, "
+              "alternating which goes first.", "",
+              "| round | first | service epoch seconds (job metrics) | engine epoch seconds | service ÷ engine (medians) |",
+              "|---|---|---|---|---:|"]
+    for i, r in enumerate(f["rounds"]):
+        lines.append(f"| {i + 1} | {r['first']} | {fmt(r['service'])} | {fmt(r['engine'])} | {r['ratio']:.2f} |")
+    gc = f.get("gc") or {}
+    eg = engine_gc(os.path.join(os.path.dirname(service_json), "service-engine-gc.log"))
+    lines += [f"| **median of the rounds** | | {f['service_epoch_s_median']:.3f} s (all epochs) | "
+              f"{f['engine_epoch_s_median']:.3f} s (all epochs) | **{ratio:.2f}** (≤ 1.10: {verdict(ratio <= 1.10)}) |",
+              "", f"The fresh node's first job (2 epochs, not compared): {fmt(f['first_job_epoch_seconds'])} s. "
+              f"Upload of both IDX pairs: {f['upload_s']:.1f} s. "
+              + (f"Server GC during the measured jobs: {gc['seconds']:.2f} s ({gc['young']} young, {gc['full']} full "
+                 f"collections). " if gc else "")
+              + (f"Engine GC pauses (whole process incl. data load): {eg[0]:.2f} s in {eg[1]} pauses. " if eg else "")
+              + f"Test accuracy after the last round: service {f['rounds'][-1].get('service_acc')}, "
+              f"engine {f['rounds'][-1].get('engine_acc'):.4f}."]
     p = s["predict"]
     h, p1, pb = p["health"], p["predict1"], p["predict1000"]
     ratio_p = p1["rps"] / h["rps"]
@@ -450,9 +507,9 @@ def summary(service_json, engine_a_json, engine_b_json, out_md):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 2 and sys.argv[1] == "service" and len(sys.argv) == 7:
-        service(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
-    elif len(sys.argv) >= 2 and sys.argv[1] == "summary" and len(sys.argv) == 6:
-        summary(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+    if len(sys.argv) >= 9 and sys.argv[1] == "service":
+        service(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6]), int(sys.argv[7]), sys.argv[8:])
+    elif len(sys.argv) == 4 and sys.argv[1] == "summary":
+        summary(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

@@ -30,7 +30,13 @@ import java.util.Map;
  * trained exactly as the PyTorch and scikit-learn reference scripts do, then the scaling table over
  * batch sizes and widths. Prints a table and writes JSON for the script to compare.
  *
- * <p>Usage: TrainBench [--epochs 8] [--json FILE] [--no-scaling] [--data-dir DIR] [--warmup-ms N]
+ * <p>Usage: TrainBench [--epochs 8] [--json FILE] [--no-scaling] [--data-dir DIR] [--warmup-ms N] [--serve]
+ *
+ * <p>With {@code --serve} it loads the data, warms up, prints {@code READY} and then trains the reference
+ * network once per {@code train N} line on standard input (fresh weights, a fresh copy of the raw rows),
+ * answering each with one {@code ROUND {json}} line, until {@code quit} or end of input. bench/run-service.sh
+ * keeps one such process next to the server and alternates the two within seconds, so that the host's
+ * drift (up to 2× within minutes here) falls on both sides of the service ÷ engine ratio alike.
  */
 public final class TrainBench {
     private TrainBench() {
@@ -40,6 +46,7 @@ public final class TrainBench {
         int epochs = 8;
         String json = null;
         boolean scaling = true;
+        boolean serve = false;
         long warmupMillis = 0;
         Path dir = Path.of("/usr/share/datasets/fashion-mnist");
         for (int i = 0; i < args.length; i++) {
@@ -49,6 +56,7 @@ public final class TrainBench {
                 case "--no-scaling" -> scaling = false;
                 case "--data-dir" -> dir = Path.of(args[++i]);
                 case "--warmup-ms" -> warmupMillis = Long.parseLong(args[++i]);
+                case "--serve" -> serve = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -63,6 +71,10 @@ public final class TrainBench {
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf("JIT warm-up (as at server startup): %d epochs of a small network in %.2f s%n", warmEpochs, s);
             out.put("warmupSeconds", s);
+        }
+        if (serve) {
+            serve(train, test);
+            return;
         }
         out.put("reference", reference(train, test, epochs));
         // Peak of each heap pool since start (data load and the reference run): an upper bound on what
@@ -108,6 +120,29 @@ public final class TrainBench {
         r.put("epochs", history.stream().map(m -> Map.of("epoch", m.epoch(), "seconds", m.seconds(),
                 "test_acc", m.valAccuracy())).toList());
         return r;
+    }
+
+    private static void serve(Dataset raw, Dataset test) throws java.io.IOException {
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println("READY");
+        System.out.flush();
+        for (String line = in.readLine(); line != null && !line.isBlank() && !line.equals("quit"); line = in.readLine()) {
+            String[] cmd = line.trim().split("\\s+");
+            if (cmd.length != 2 || !cmd[0].equals("train")) {
+                throw new IllegalArgumentException("expected 'train N' or 'quit', got '" + line + "'");
+            }
+            // The reference run standardizes its rows in place, as the service does: each round gets a copy.
+            Dataset train = raw.withFeatures(raw.x().clone(), raw.features(), raw.featureNames());
+            List<Double> seconds = new ArrayList<>();
+            TrainingOutcome outcome = Training.runOverwritingData(mlp(256, 128), spec(Integer.parseInt(cmd[1]), 128),
+                    train, test, m -> seconds.add(m.seconds()), () -> false);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("epoch_seconds", seconds);
+            r.put("final_test_acc", accuracy(outcome, test));
+            System.out.println("ROUND " + Json.write(r));
+            System.out.flush();
+        }
     }
 
     /** Samples/s of one pass over (part of) the data: batch 1 gets fewer samples so the table stays quick. */
