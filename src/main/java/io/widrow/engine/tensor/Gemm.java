@@ -27,6 +27,20 @@ public final class Gemm {
         return Default.ENGINE.implementation();
     }
 
+    /**
+     * Makes the calling thread's products and parallel passes run on the engine's background workers
+     * instead of the default ones, for good. The background workers are started by the first thread that
+     * calls this, and on Linux a thread inherits its creator's nice value: a service that lowers its
+     * training threads' priority calls this afterwards, so each helper runs at the priority of the thread
+     * it helps. A helper at normal priority next to a niced caller keeps its core whenever a third thread
+     * wants one, and the niced caller, whose half every product waits for, is the one that gives way
+     * (measured on a 2-core node: run-queue waits of 0.2–0.7 s per 3-epoch job against 0.03 s). Results
+     * are the same bits on either pool. No-op on a single-threaded engine.
+     */
+    public static void useBackgroundWorkers() {
+        Default.ENGINE.joinBackground();
+    }
+
     /** C = A·B with A (m×k), B (k×n), C (m×n). Overwrites C. */
     public static void matmul(Matrix a, Matrix b, Matrix c) {
         check(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols(), "A·B", a, b, c);

@@ -23,11 +23,35 @@ final class GemmEngine {
     private final GemmKernel kernel;
     private final ElementKernel elements;
     private final GemmPool pool;
+    /** Started by the first thread that joins it, so its workers inherit that thread's priority. */
+    private GemmPool background;
+    private final ThreadLocal<GemmPool> joined = new ThreadLocal<>();
 
     private GemmEngine(GemmKernel kernel, int threads) {
         this.kernel = kernel;
         this.elements = kernel instanceof PortableGemm ? new PortableElements() : loadVectorElements();
-        this.pool = threads > 1 ? new GemmPool(threads) : null;
+        this.pool = threads > 1 ? new GemmPool(threads, "widrow-gemm-") : null;
+    }
+
+    /**
+     * From now on the calling thread's products and parallel passes use the background pool (same thread
+     * count, so the same shares and the same bits), whose workers the first joining thread starts. See
+     * {@link Gemm#useBackgroundWorkers()}.
+     */
+    synchronized void joinBackground() {
+        if (pool == null) {
+            return;
+        }
+        if (background == null) {
+            background = new GemmPool(pool.threads(), "widrow-gemm-bg-");
+        }
+        joined.set(background);
+    }
+
+    /** The pool the calling thread uses; null when single-threaded. */
+    private GemmPool pool() {
+        GemmPool own = joined.get();
+        return own != null ? own : pool;
     }
 
     /** The element kernels that go with the GEMM path: vector with vector, portable with portable. */
@@ -121,6 +145,7 @@ final class GemmEngine {
             return;
         }
         Workspace ws = LOCAL.get();
+        GemmPool pool = pool();
         if (pool != null && (long) m * k * n >= PARALLEL_MIN_FMA) {
             if (pool.run(kernel, form, a, b, c, m, k, n, ws)) {
                 return;
@@ -151,6 +176,7 @@ final class GemmEngine {
         if (n <= 0) {
             return;
         }
+        GemmPool pool = pool();
         if (pool != null && n >= (long) minPerThread * pool.threads() && pool.runRange(n, task)) {
             return;
         }

@@ -30,10 +30,10 @@ final class GemmPool {
     private final AtomicInteger pending = new AtomicInteger();
     private volatile Thread caller;
 
-    GemmPool(int threads) {
+    GemmPool(int threads, String namePrefix) {
         workers = new Worker[threads - 1];
         for (int t = 0; t < workers.length; t++) {
-            workers[t] = new Worker(this, "widrow-gemm-" + (t + 1));
+            workers[t] = new Worker(this, namePrefix + (t + 1));
             workers[t].start();
         }
     }

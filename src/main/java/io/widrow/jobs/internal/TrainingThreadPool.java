@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import io.widrow.engine.tensor.Gemm;
 import org.quartz.simpl.SimpleThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Quartz's worker pool (sized by widrow.workers) whose threads run at a raised nice value, so a CPU-bound training
  * job yields to request threads: on a machine with as many busy trainers as cores, status, metrics and predict
  * requests still get the CPU first. Java thread priorities are ignored on Linux, but each Java thread is a kernel
- * task whose niceness can be raised on its own (lowering it again would need privileges, raising never does); GEMM
- * helper threads started from a worker inherit it. Elsewhere, or without {@code renice}, the pool runs as a plain
+ * task whose niceness can be raised on its own (lowering it again would need privileges, raising never does). A
+ * reniced worker then multiplies on the engine's background GEMM helpers, which the first such worker starts, so they
+ * inherit its nice value; predictions on request threads keep the normal-priority helpers. Elsewhere, or without {@code renice}, the pool runs as a plain
  * SimpleThreadPool and says so once.
  *
  * <p>Public with a no-argument constructor because Quartz instantiates it by name from
@@ -43,7 +45,9 @@ public class TrainingThreadPool extends SimpleThreadPool {
         return super.runInThread(() -> {
             if (niceness > 0 && !LOWERED.get()) {
                 LOWERED.set(Boolean.TRUE);
-                lowerCurrentThread(niceness);
+                if (lowerCurrentThread(niceness)) {
+                    Gemm.useBackgroundWorkers();
+                }
             }
             runnable.run();
         });

@@ -58,6 +58,27 @@ class SplitDeterminismTest {
     }
 
     @Test
+    void aThreadOnTheBackgroundPoolGetsTheSameBits() throws Exception {
+        assumeTrue(GemmEngine.vectorAvailable(), "JVM lacks jdk.incubator.vector");
+        GemmEngine engine = GemmEngine.create("vector", 2);
+        int m = 128, k = 600, n = 256;
+        SplittableRandom rnd = new SplittableRandom(6);
+        float[] a = GemmEngineTest.random(rnd, m * k);
+        float[] b = GemmEngineTest.random(rnd, k * n);
+        float[] shared = new float[m * n];
+        engine.multiply(GemmKernel.NN, a, b, shared, m, k, n);
+        float[] background = new float[m * n];
+        Thread t = new Thread(() -> {
+            engine.joinBackground();
+            engine.multiply(GemmKernel.NN, a, b, background, m, k, n);
+        });
+        t.start();
+        t.join();
+        assertThat(background).isEqualTo(shared);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("widrow-gemm-bg-1");
+    }
+
+    @Test
     void aSharedSumOfSquaresIsTheSameBitsWhenThePoolIsBusy() throws Exception {
         float[] v = GemmEngineTest.random(new SplittableRandom(9), 200_704);
         double alone = Elementwise.sumOfSquaresShared(v, v.length);
