@@ -19,6 +19,8 @@ PORT=${BENCH_PORT:-18080}
 OUT=target/bench
 JAVA_OPTS="--add-modules jdk.incubator.vector -Xmx2g"
 # wrk measures capacity from one key: the per-key predict rate limit would turn most requests into 429s.
+# BENCH_NICENESS sets the training threads' nice value (WIDROW_WORKERSNICENESS, default 10 as in the server).
+export WIDROW_WORKERSNICENESS=${BENCH_NICENESS:-10}
 SERVER_ENV="WIDROW_LIMITS_PREDICTRATE=0"
 PY=/usr/bin/python3
 

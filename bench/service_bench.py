@@ -189,6 +189,31 @@ class Engine:
                 self.proc.kill()
 
 
+def run_queue_wait(pid, prefixes):
+    """Seconds the threads of `pid` whose kernel name starts with one of `prefixes` have spent runnable but
+    waiting for a CPU (field 2 of /proc/PID/task/TID/schedstat); None without schedstat."""
+    total = 0
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return None
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                comm = f.read().strip()
+            if comm.startswith(prefixes):
+                with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                    total += int(f.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / 1e9
+
+
+# The training threads: a job's Quartz worker and the GEMM helpers; the bare engine's main thread ("java") and helpers.
+SERVICE_TRAINING_THREADS = ("quartzScheduler", "widrow-gemm")
+ENGINE_TRAINING_THREADS = ("java", "widrow-gemm")
+
+
 def median_ratio(rounds):
     return statistics.median(r["ratio"] for r in rounds)
 
@@ -230,6 +255,9 @@ def fashion_job(api, epochs, server_pid, rounds, engine_cmd):
                 waited = [wait_idle(server_pid), wait_idle(engine.proc.pid)]
                 if None in waited:
                     print("  (the server or the engine did not go idle within 90 s)", flush=True)
+                pid, threads = (engine.proc.pid, ENGINE_TRAINING_THREADS) if side == "engine" \
+                    else (server_pid, SERVICE_TRAINING_THREADS)
+                wait0 = run_queue_wait(pid, threads)
                 if side == "engine":
                     e = engine.train(epochs)
                     run["engine"], run["engine_acc"] = e["epoch_seconds"], e["final_test_acc"]
@@ -249,11 +277,17 @@ def fashion_job(api, epochs, server_pid, rounds, engine_cmd):
                         gc["young"] += gc1["ygc"] - gc0["ygc"]
                         gc["full"] += gc1["fgc"] - gc0["fgc"]
                         gc["old_used_mb_after"] = gc1["old_used_mb"]
+                wait1 = run_queue_wait(pid, threads)
+                if wait0 is not None and wait1 is not None:
+                    run[side + "_run_queue_wait_s"] = wait1 - wait0
             run["first"] = "engine" if r % 2 == 0 else "service"
             run["ratio"] = statistics.median(run["service"]) / statistics.median(run["engine"])
             results.append(run)
+            waits = (f"; training threads waited for a CPU {run['service_run_queue_wait_s']:.2f} s / "
+                     f"{run['engine_run_queue_wait_s']:.2f} s" if "service_run_queue_wait_s" in run and
+                     "engine_run_queue_wait_s" in run else "")
             print(f"  round {r + 1} ({run['first']} first): service epochs {['%.2f' % x for x in run['service']]}, "
-                  f"engine {['%.2f' % x for x in run['engine']]} -> service / engine {run['ratio']:.2f}", flush=True)
+                  f"engine {['%.2f' % x for x in run['engine']]} -> service / engine {run['ratio']:.2f}{waits}", flush=True)
     finally:
         engine.close()
     service_all = [x for run in results for x in run["service"]]
@@ -409,7 +443,7 @@ def prediction(api, fashion_model, server_pid, out_dir, connections=16, warm_s=4
 
 def service(url, key, epochs, out_json, server_pid, rounds, engine_cmd):
     api = Api(url, key)
-    out = {"epochs": epochs}
+    out = {"epochs": epochs, "niceness": os.environ.get("WIDROW_WORKERSNICENESS", "10")}
     print("== small jobs (sequential, 10 each)", flush=True)
     out["small"] = small_jobs(api)
     print(f"== Fashion-MNIST reference network: {rounds} rounds of a service job and a bare-engine run, "
@@ -458,14 +492,20 @@ def summary(service_json, out_md):
               "Each round runs one job through the service and the same training in a separate bare-engine JVM "
               "(TrainBench --serve, warmed up as the server warms up), one after the other with both idle, "
               "alternating which goes first.", "",
-              "| round | first | service epoch seconds (job metrics) | engine epoch seconds | service ÷ engine (medians) |",
-              "|---|---|---|---|---:|"]
+              f"Training threads at nice {s.get('niceness', '?')} in the server (WIDROW_WORKERSNICENESS). "
+              "Run-queue wait: seconds the training threads (caller and GEMM helpers) were runnable but had no CPU "
+              "during the run (/proc schedstat).", "",
+              "| round | first | service epoch seconds (job metrics) | engine epoch seconds | service ÷ engine (medians) | "
+              "run-queue wait service / engine |",
+              "|---|---|---|---|---:|---:|"]
     for i, r in enumerate(f["rounds"]):
-        lines.append(f"| {i + 1} | {r['first']} | {fmt(r['service'])} | {fmt(r['engine'])} | {r['ratio']:.2f} |")
+        wq = (f"{r['service_run_queue_wait_s']:.2f} / {r['engine_run_queue_wait_s']:.2f} s"
+              if "service_run_queue_wait_s" in r and "engine_run_queue_wait_s" in r else "n/a")
+        lines.append(f"| {i + 1} | {r['first']} | {fmt(r['service'])} | {fmt(r['engine'])} | {r['ratio']:.2f} | {wq} |")
     gc = f.get("gc") or {}
     eg = engine_gc(os.path.join(os.path.dirname(service_json), "service-engine-gc.log"))
     lines += [f"| **median of the rounds** | | {f['service_epoch_s_median']:.3f} s (all epochs) | "
-              f"{f['engine_epoch_s_median']:.3f} s (all epochs) | **{ratio:.2f}** (≤ 1.10: {verdict(ratio <= 1.10)}) |",
+              f"{f['engine_epoch_s_median']:.3f} s (all epochs) | **{ratio:.2f}** (≤ 1.10: {verdict(ratio <= 1.10)}) | |",
               "", f"The fresh node's first job (2 epochs, not compared): {fmt(f['first_job_epoch_seconds'])} s. "
               f"Upload of both IDX pairs: {f['upload_s']:.1f} s. "
               + (f"Server GC during the measured jobs: {gc['seconds']:.2f} s ({gc['young']} young, {gc['full']} full "
