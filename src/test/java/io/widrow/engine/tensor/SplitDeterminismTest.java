@@ -21,9 +21,8 @@ class SplitDeterminismTest {
         // anyway. 600 splits 296 + 304 against one thread's 2 × 300.
         int m = 128, k = 600, n = 256;
         assertThat(GemmPool.splitsK(GemmKernel.NN, m, k, n, 2)).isTrue();
-        SplittableRandom rnd = new SplittableRandom(5);
-        float[] a = GemmEngineTest.random(rnd, m * k);
-        float[] b = GemmEngineTest.random(rnd, k * n);
+        float[][] ab = operands(5, m, k, n);
+        float[] a = ab[0], b = ab[1];
         float[] alone = new float[m * n];
         engine.multiply(GemmKernel.NN, a, b, alone, m, k, n);
         float[] unsplit = new float[m * n];
@@ -57,14 +56,19 @@ class SplitDeterminismTest {
         assertThat(mismatches).hasValue(0);
     }
 
+    /** Seeded random A (m×k) and B (k×n). */
+    private static float[][] operands(long seed, int m, int k, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        return new float[][] {GemmEngineTest.random(rnd, m * k), GemmEngineTest.random(rnd, k * n)};
+    }
+
     @Test
     void aThreadOnTheBackgroundPoolGetsTheSameBits() throws Exception {
         assumeTrue(GemmEngine.vectorAvailable(), "JVM lacks jdk.incubator.vector");
         GemmEngine engine = GemmEngine.create("vector", 2);
         int m = 128, k = 600, n = 256;
-        SplittableRandom rnd = new SplittableRandom(6);
-        float[] a = GemmEngineTest.random(rnd, m * k);
-        float[] b = GemmEngineTest.random(rnd, k * n);
+        float[][] ab = operands(6, m, k, n);
+        float[] a = ab[0], b = ab[1];
         float[] shared = new float[m * n];
         engine.multiply(GemmKernel.NN, a, b, shared, m, k, n);
         float[] background = new float[m * n];
