@@ -25,7 +25,12 @@ final class GemmEngine {
     private final GemmPool pool;
     /** Started by the first thread that joins it, so its workers inherit that thread's priority. */
     private GemmPool background;
-    private final ThreadLocal<GemmPool> joined = new ThreadLocal<>();
+    /**
+     * Never null in a pooled engine: threads start on the default pool. A null here while the JIT warms up
+     * (no thread has joined yet) let C2 compile every product with the lookup assumed null, and the first
+     * niced job then threw all of that code away (JFR: a speculate_null_assert deoptimization).
+     */
+    private final ThreadLocal<GemmPool> joined = ThreadLocal.withInitial(this::defaultPool);
 
     private GemmEngine(GemmKernel kernel, int threads) {
         this.kernel = kernel;
@@ -48,10 +53,13 @@ final class GemmEngine {
         joined.set(background);
     }
 
+    private GemmPool defaultPool() {
+        return pool;
+    }
+
     /** The pool the calling thread uses; null when single-threaded. */
     private GemmPool pool() {
-        GemmPool own = joined.get();
-        return own != null ? own : pool;
+        return joined.get();
     }
 
     /** The element kernels that go with the GEMM path: vector with vector, portable with portable. */
