@@ -214,10 +214,6 @@ SERVICE_TRAINING_THREADS = ("quartzScheduler", "widrow-gemm")
 ENGINE_TRAINING_THREADS = ("java", "widrow-gemm")
 
 
-def median_ratio(rounds):
-    return statistics.median(r["ratio"] for r in rounds)
-
-
 def fashion_job(api, epochs, server_pid, rounds, engine_cmd):
     t0 = time.monotonic()
     train = api.upload_idx(f"{FASHION}/train-images-idx3-ubyte.gz", f"{FASHION}/train-labels-idx1-ubyte.gz", "fmnist-train")
@@ -293,7 +289,7 @@ def fashion_job(api, epochs, server_pid, rounds, engine_cmd):
     service_all = [x for run in results for x in run["service"]]
     engine_all = [x for run in results for x in run["engine"]]
     res = {"upload_s": upload_s, "first_job_epoch_seconds": first_seconds, "rounds": results,
-           "ratio_median": median_ratio(results), "service_epoch_s_median": statistics.median(service_all),
+           "ratio_median": statistics.median(r["ratio"] for r in results), "service_epoch_s_median": statistics.median(service_all),
            "engine_epoch_s_median": statistics.median(engine_all), "model": results[-1]["model"],
            "test_images": test["id"], "gc": gc}
     print(f"  service / engine: median of the rounds' ratios {res['ratio_median']:.2f}; medians of all epochs "

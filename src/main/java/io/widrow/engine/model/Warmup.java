@@ -99,8 +99,8 @@ public final class Warmup {
             TrainingOutcome outcome = Training.train(model, spec, data, validation, m -> { }, () -> false,
                     EpochModelObserver.NONE, checkpoints, false);
             outcome.model().predict(predictRows, PREDICT_ROWS);
-            if (spec == wide && ModelCodec.write(outcome.model()).isEmpty()) {
-                throw new IllegalStateException("empty model document");
+            if (spec == wide) {
+                ModelCodec.write(outcome.model());
             }
             epochs += outcome.result().epochsRun();
             steps += (long) outcome.result().epochsRun() * ((ROWS + spec.batchSize() - 1) / spec.batchSize());

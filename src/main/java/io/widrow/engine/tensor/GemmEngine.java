@@ -26,16 +26,18 @@ final class GemmEngine {
     /** Started by the first thread that joins it, so its workers inherit that thread's priority. */
     private GemmPool background;
     /**
-     * Never null in a pooled engine: threads start on the default pool. A null here while the JIT warms up
-     * (no thread has joined yet) let C2 compile every product with the lookup assumed null, and the first
-     * niced job then threw all of that code away (JFR: a speculate_null_assert deoptimization).
+     * The pool each thread uses: the default one until it joins the background pool. Never null in a
+     * pooled engine: a null while the JIT warmed up (no thread had joined yet) let C2 compile every product
+     * with the lookup assumed null, and the first niced job then threw all of that code away (JFR: a
+     * speculate_null_assert deoptimization).
      */
-    private final ThreadLocal<GemmPool> joined = ThreadLocal.withInitial(this::defaultPool);
+    private final ThreadLocal<GemmPool> threadPool;
 
     private GemmEngine(GemmKernel kernel, int threads) {
         this.kernel = kernel;
         this.elements = kernel instanceof PortableGemm ? new PortableElements() : loadVectorElements();
         this.pool = threads > 1 ? new GemmPool(threads, "widrow-gemm-") : null;
+        this.threadPool = ThreadLocal.withInitial(() -> pool);
     }
 
     /**
@@ -50,16 +52,12 @@ final class GemmEngine {
         if (background == null) {
             background = new GemmPool(pool.threads(), "widrow-gemm-bg-");
         }
-        joined.set(background);
-    }
-
-    private GemmPool defaultPool() {
-        return pool;
+        threadPool.set(background);
     }
 
     /** The pool the calling thread uses; null when single-threaded. */
     private GemmPool pool() {
-        return joined.get();
+        return threadPool.get();
     }
 
     /** The element kernels that go with the GEMM path: vector with vector, portable with portable. */
