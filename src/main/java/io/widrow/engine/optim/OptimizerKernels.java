@@ -2,8 +2,13 @@ package io.widrow.engine.optim;
 
 /**
  * Per-element update rules over the index range [from, to), so a step can be split between threads.
- * Each reads {@code g} (never writes it) and folds L2 decay in as g + λ·θ, so a gradient array can be shared or inspected after the step. Scalars arrive in double
- * and element math runs in double, stored back to float.
+ * Each reads {@code g} (never writes it) and folds L2 decay in as g + λ·θ, so a gradient array can be
+ * shared or inspected after the step.
+ *
+ * <p>Scalars arrive in double and are narrowed once; element math runs in float, as the parameters are
+ * stored. These loops run over every parameter each step, and HotSpot only vectorizes them in one
+ * precision: with double element math they stayed scalar, and plain SGD's step cost 0.9 ms more than
+ * Adam's on the 784-256-128-10 network (1.7× the whole training step).
  */
 public final class OptimizerKernels {
     private OptimizerKernels() {
@@ -11,29 +16,36 @@ public final class OptimizerKernels {
 
     /** θ ← θ − α(g + λθ). */
     public static void sgd(float[] w, float[] g, double lr, double decay, int from, int to) {
+        final float a = (float) lr;
+        final float d = (float) decay;
         for (int i = from; i < to; i++) {
-            double grad = g[i] + decay * w[i];
-            w[i] = (float) (w[i] - lr * grad);
+            w[i] -= a * (g[i] + d * w[i]);
         }
     }
 
     /** v ← γv − α(g + λθ); θ ← θ + v. */
     public static void momentum(float[] w, float[] g, float[] v, double lr, double gamma, double decay, int from, int to) {
+        final float a = (float) lr;
+        final float gm = (float) gamma;
+        final float d = (float) decay;
         for (int i = from; i < to; i++) {
-            double grad = g[i] + decay * w[i];
-            double vel = gamma * v[i] - lr * grad;
-            v[i] = (float) vel;
-            w[i] = (float) (w[i] + vel);
+            float grad = g[i] + d * w[i];
+            float vel = gm * v[i] - a * grad;
+            v[i] = vel;
+            w[i] += vel;
         }
     }
 
     /** v ← γv − αg'; θ ← θ + γv − αg' (Sutskever's reformulation, see {@link Nesterov}). */
     public static void nesterov(float[] w, float[] g, float[] v, double lr, double gamma, double decay, int from, int to) {
+        final float a = (float) lr;
+        final float gm = (float) gamma;
+        final float d = (float) decay;
         for (int i = from; i < to; i++) {
-            double grad = g[i] + decay * w[i];
-            double vel = gamma * v[i] - lr * grad;
-            v[i] = (float) vel;
-            w[i] = (float) (w[i] + gamma * vel - lr * grad);
+            float grad = g[i] + d * w[i];
+            float vel = gm * v[i] - a * grad;
+            v[i] = vel;
+            w[i] += gm * vel - a * grad;
         }
     }
 
@@ -43,9 +55,7 @@ public final class OptimizerKernels {
      */
     public static void adam(float[] w, float[] g, float[] m, float[] s, double lr, double beta1, double beta2,
                             double eps, double bc1, double bc2, double decay, int from, int to) {
-        // All-float arithmetic with the corrections folded into two scalars, because this loop runs over
-        // every parameter each step: in double, with a division inside the square root, HotSpot kept it
-        // scalar and it cost more than the network's matrix products.
+        // The corrections are folded into two scalars, so the loop has no division inside the square root.
         final float b1 = (float) beta1;
         final float c1 = (float) (1 - beta1);
         final float b2 = (float) beta2;
@@ -66,21 +76,29 @@ public final class OptimizerKernels {
 
     /** s ← ρs + (1−ρ)g'²; θ ← θ − αg' / (sqrt(s) + ε). */
     public static void rmsProp(float[] w, float[] g, float[] s, double lr, double rho, double eps, double decay, int from, int to) {
+        final float a = (float) lr;
+        final float r = (float) rho;
+        final float c = (float) (1 - rho);
+        final float e = (float) eps;
+        final float d = (float) decay;
         for (int i = from; i < to; i++) {
-            double grad = g[i] + decay * w[i];
-            double si = rho * s[i] + (1 - rho) * grad * grad;
-            s[i] = (float) si;
-            w[i] = (float) (w[i] - lr * grad / (Math.sqrt(si) + eps));
+            float grad = g[i] + d * w[i];
+            float si = r * s[i] + c * grad * grad;
+            s[i] = si;
+            w[i] -= a * grad / ((float) Math.sqrt(si) + e);
         }
     }
 
     /** s ← s + g'²; θ ← θ − αg' / (sqrt(s) + ε). */
     public static void adaGrad(float[] w, float[] g, float[] s, double lr, double eps, double decay, int from, int to) {
+        final float a = (float) lr;
+        final float e = (float) eps;
+        final float d = (float) decay;
         for (int i = from; i < to; i++) {
-            double grad = g[i] + decay * w[i];
-            double si = s[i] + grad * grad;
-            s[i] = (float) si;
-            w[i] = (float) (w[i] - lr * grad / (Math.sqrt(si) + eps));
+            float grad = g[i] + d * w[i];
+            float si = s[i] + grad * grad;
+            s[i] = si;
+            w[i] -= a * grad / ((float) Math.sqrt(si) + e);
         }
     }
 }
