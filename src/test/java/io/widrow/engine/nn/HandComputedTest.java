@@ -87,6 +87,20 @@ class HandComputedTest {
         assertThat(Gelu.erfc(10) / 2.088487583762545e-45).isCloseTo(1, within(1e-12));
     }
 
+    /** Either side of each interval of the rational approximations, and far into the tail (mpmath, 30 digits). */
+    @Test
+    void erfcKeepsDoublePrecisionAcrossItsIntervals() {
+        double[][] reference = {{0.46875, 0.507386526782062}, {0.46876, 0.5073774688931535},
+                {4.0, 1.541725790028002e-08}, {4.0001, 1.5404564743590145e-08}, {-0.5, 1.5204998778130465},
+                {-3.0, 1.9999779095030015}, {6.5, 3.8421483271206475e-20}, {26.0, 5.663192408856143e-296}};
+        for (double[] r : reference) {
+            assertThat(Gelu.erfc(r[0]) / r[1]).as("erfc(%s)", r[0]).isCloseTo(1, within(1e-15));
+        }
+        assertThat(Gelu.erfc(Double.NaN)).isNaN();
+        assertThat(Gelu.erfc(30)).isZero();
+        assertThat(Gelu.erfc(-30)).isEqualTo(2.0);
+    }
+
     @Test
     void leakyReluUsesItsSlope() {
         assertThat(apply(Activations.create("leaky_relu", 0.2), -2, 3)).containsExactly(-0.4f, 3f);

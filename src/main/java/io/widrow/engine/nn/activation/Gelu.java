@@ -1,6 +1,7 @@
 package io.widrow.engine.nn.activation;
 
 import io.widrow.engine.tensor.Matrix;
+import io.widrow.engine.tensor.Parallel;
 
 /**
  * Exact GELU x·Φ(x) with Φ from a double-precision erfc, not the tanh approximation: gradient checks
@@ -9,7 +10,6 @@ import io.widrow.engine.tensor.Matrix;
 public final class Gelu implements Activation {
     private static final double INV_SQRT2 = 0.7071067811865476;
     private static final double INV_SQRT_2PI = 0.3989422804014327;
-    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
 
     @Override
     public String name() {
@@ -19,12 +19,7 @@ public final class Gelu implements Activation {
     @Override
     public void forward(Matrix z, Matrix a) {
         z.requireSameShape(a);
-        float[] zd = z.data();
-        float[] ad = a.data();
-        for (int i = 0, n = z.size(); i < n; i++) {
-            double x = zd[i];
-            ad[i] = (float) (x * phi(x));
-        }
+        PASSES.get().run(false, z.data(), null, a.data(), z.size());
     }
 
     /** d/dx x·Φ(x) = Φ(x) + x·φ(x). */
@@ -32,13 +27,52 @@ public final class Gelu implements Activation {
     public void backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ) {
         z.requireSameShape(gradA);
         gradA.requireSameShape(gradZ);
-        float[] zd = z.data();
-        float[] g = gradA.data();
-        float[] out = gradZ.data();
-        for (int i = 0, n = z.size(); i < n; i++) {
-            double x = zd[i];
-            double d = phi(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
-            out[i] = (float) (g[i] * d);
+        PASSES.get().run(true, z.data(), gradA.data(), gradZ.data(), z.size());
+    }
+
+    /**
+     * Below this many elements per thread a pass stays on the caller. An element costs about 50 ns (an
+     * erfc and, backward, an exp), so even a 128 × 64 layer is worth a second core.
+     */
+    private static final int MIN_PER_THREAD = 1_024;
+    private static final ThreadLocal<Pass> PASSES = ThreadLocal.withInitial(Pass::new);
+
+    /**
+     * One pass per calling thread, refilled per call, so a step allocates nothing. Elements are
+     * independent, so how the range is split never changes a bit.
+     */
+    private static final class Pass implements Parallel.RangeTask {
+        private boolean backward;
+        private float[] z;
+        private float[] g;
+        private float[] out;
+
+        void run(boolean backward, float[] z, float[] g, float[] out, int n) {
+            this.backward = backward;
+            this.z = z;
+            this.g = g;
+            this.out = out;
+            try {
+                Parallel.forRange(n, MIN_PER_THREAD, this);
+            } finally {
+                this.z = this.g = this.out = null;
+            }
+        }
+
+        @Override
+        public void run(int from, int to) {
+            if (backward) {
+                for (int i = from; i < to; i++) {
+                    double x = z[i];
+                    double d = phi(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+                    out[i] = (float) (g[i] * d);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    double x = z[i];
+                    out[i] = (float) (x * phi(x));
+                }
+            }
         }
     }
 
@@ -48,46 +82,103 @@ public final class Gelu implements Activation {
     }
 
     public static double erf(double x) {
-        return Math.abs(x) < 0.5 ? erfSeries(x) : 1.0 - erfc(x);
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        double y = Math.abs(x);
+        if (y <= SMALL) {
+            return x * small(y);
+        }
+        double c = erfcPositive(y);
+        return x < 0 ? c - 1.0 : 1.0 - c;
     }
 
     /**
-     * Complementary error function to ~1e-15 relative: a cancellation-free series for |x| < 3 (all terms
-     * positive), the Laplace continued fraction beyond, where it converges in a few dozen terms.
+     * Complementary error function with full double relative precision, by W. J. Cody's rational
+     * approximations (Math. Comp. 23, 1969; netlib specfun CALERF): a few dozen flops and one exp, where the
+     * series and continued fraction this replaced took up to 200 divisions per element and made a GELU
+     * network's training step 8.6× slower than a ReLU one's.
      */
     public static double erfc(double x) {
         if (Double.isNaN(x)) {
             return x;
         }
-        if (x < 0) {
-            return 2.0 - erfc(-x);
-        }
-        if (x < 3.0) {
-            return 1.0 - erfSeries(x);
-        }
-        if (x > 27.0) {
-            return 0.0;
-        }
-        // erfc(x) = exp(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated bottom-up.
-        double t = x;
-        for (int k = 80; k >= 1; k--) {
-            t = x + 0.5 * k / t;
-        }
-        return Math.exp(-x * x) / (Math.sqrt(Math.PI) * t);
+        double y = Math.abs(x);
+        double c = y <= SMALL ? 1.0 - x * small(y) : erfcPositive(y);
+        return x < 0 && y > SMALL ? 2.0 - c : c;
     }
 
-    /** erf(x) = 2/√π · e^(−x²) · Σ 2ⁿ x^(2n+1) / (1·3·…·(2n+1)): no alternating signs, so no cancellation. */
-    private static double erfSeries(double x) {
-        double x2 = x * x;
-        double term = x;
-        double sum = x;
-        for (int n = 1; n < 200; n++) {
-            term *= 2.0 * x2 / (2 * n + 1);
-            sum += term;
-            if (Math.abs(term) < 1e-17 * Math.abs(sum)) {
-                break;
-            }
+    /** Below this |x|, erf(x) = x·R(x²) and erfc = 1 − erf loses nothing. */
+    private static final double SMALL = 0.46875;
+    /** erfc(x) underflows double beyond this. */
+    private static final double BIG = 26.543;
+
+    private static final double[] A = {3.1611237438705656, 113.864154151050156, 377.485237685302021,
+            3209.37758913846947, 0.185777706184603153};
+    private static final double[] B = {23.6012909523441209, 244.024637934444173, 1282.61652607737228,
+            2844.23683343917062};
+    private static final double[] C = {0.564188496988670089, 8.88314979438837594, 66.1191906371416295,
+            298.635138197400131, 881.95222124176909, 1712.04761263407058, 2051.07837782607147,
+            1230.33935479799725, 2.15311535474403846e-8};
+    private static final double[] D = {15.7449261107098347, 117.693950891312499, 537.181101862009858,
+            1621.38957456669019, 3290.79923573345963, 4362.61909014324716, 3439.36767414372164,
+            1230.33935480374942};
+    private static final double[] P = {0.305326634961232344, 0.360344899949804439, 0.125781726111229246,
+            0.0160837851487422766, 6.58749161529837803e-4, 0.0163153871373020978};
+    private static final double[] Q = {2.56852019228982242, 1.87295284992346047, 0.527905102951428412,
+            0.0605183413124413191, 0.00233520497626869185};
+    private static final double ONE_OVER_SQRT_PI = 0.56418958354775628695;
+
+    /** erf(y)/y for 0 ≤ y ≤ {@link #SMALL}. */
+    private static double small(double y) {
+        double ysq = y * y;
+        double num = A[4] * ysq;
+        double den = ysq;
+        for (int i = 0; i < 3; i++) {
+            num = (num + A[i]) * ysq;
+            den = (den + B[i]) * ysq;
         }
-        return TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
+        return (num + A[3]) / (den + B[3]);
+    }
+
+    /** erfc(y) for y &gt; {@link #SMALL}. */
+    private static double erfcPositive(double y) {
+        if (y >= BIG) {
+            return 0.0;
+        }
+        double r;
+        if (y <= 4.0) {
+            double num = C[8] * y;
+            double den = y;
+            for (int i = 0; i < 7; i++) {
+                num = (num + C[i]) * y;
+                den = (den + D[i]) * y;
+            }
+            r = (num + C[7]) / (den + D[7]);
+        } else {
+            double z = 1.0 / (y * y);
+            double num = P[5] * z;
+            double den = z;
+            for (int i = 0; i < 4; i++) {
+                num = (num + P[i]) * z;
+                den = (den + Q[i]) * z;
+            }
+            r = (ONE_OVER_SQRT_PI - z * (num + P[4]) / (den + Q[4])) / y;
+        }
+        // e^(−y²) as e^(−h²)·e^(−(y−h)(y+h)) with h = y rounded down to 1/16: h² is exact, so the rounding
+        // of y² is not magnified by the exponential (relative error would grow like 2y²·ulp otherwise).
+        int k = (int) (y * 16.0);
+        double h = k / 16.0;
+        return EXP_NEG_SQUARE_SIXTEENTHS[k] * Math.exp(-(y - h) * (y + h)) * r;
+    }
+
+    /** e^(−(k/16)²) for every k/16 below {@link #BIG}: one exp per erfc instead of two. */
+    private static final double[] EXP_NEG_SQUARE_SIXTEENTHS = new double[(int) (BIG * 16) + 1];
+
+    static {
+        for (int k = 0; k < EXP_NEG_SQUARE_SIXTEENTHS.length; k++) {
+            double h = k / 16.0;
+            EXP_NEG_SQUARE_SIXTEENTHS[k] = Math.exp(-h * h);
+        }
     }
 }
