@@ -11,6 +11,15 @@ interface ElementKernel {
     /** Mutates v: v[i] = e^v[i] for i in [from, to), in float, by {@link FloatExp} (the same bits on both paths). */
     void exp(float[] v, int from, int to);
 
+    /**
+     * Overwrites a[from..to) with the logistic 1 / (1 + e^−z[i]) by {@link FloatExp#sigmoid} (the same bits
+     * on both paths); a may be z.
+     */
+    void sigmoid(float[] z, float[] a, int from, int to);
+
+    /** Overwrites a[from..to) with tanh z[i] by {@link FloatTanh#tanh} (the same bits on both paths); a may be z. */
+    void tanh(float[] z, float[] a, int from, int to);
+
     /** Σ v[i]² over [from, to). */
     double sumOfSquares(float[] v, int from, int to);
 

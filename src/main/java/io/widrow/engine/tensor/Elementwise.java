@@ -31,6 +31,29 @@ public final class Elementwise {
         PASSES.get().run(Pass.LEAKY_RELU, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, slope);
     }
 
+    /**
+     * Overwrites {@code a[0..n)} with the logistic 1 / (1 + e^−z) in float, within 2.5 ulps of the double
+     * value where that is a normal float, 0 below z = −88.72, and the same bits on the vector and the
+     * portable path (see {@link FloatExp#sigmoid}). {@code a} may be {@code z}.
+     */
+    public static void sigmoid(float[] z, float[] a, int n) {
+        if (z.length < n || a.length < n) {
+            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", a " + a.length);
+        }
+        PASSES.get().run(Pass.SIGMOID, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, 0f);
+    }
+
+    /**
+     * Overwrites {@code a[0..n)} with tanh z in float, within 1.5 ulps of {@code Math.tanh} and the same
+     * bits on the vector and the portable path (see {@link FloatTanh}). {@code a} may be {@code z}.
+     */
+    public static void tanh(float[] z, float[] a, int n) {
+        if (z.length < n || a.length < n) {
+            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", a " + a.length);
+        }
+        PASSES.get().run(Pass.TANH, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, 0f);
+    }
+
     /** Mutates c (rows × cols, row-major): adds bias[j] to every c[i][j]. */
     static void addRowVector(float[] c, int rows, int cols, float[] bias) {
         PASSES.get().run(Pass.ADD_ROW_VECTOR, rows, Math.max(1, PASS_MIN_PER_THREAD / cols), bias, null, c, rows, cols, 0f);
@@ -60,6 +83,8 @@ public final class Elementwise {
         static final int LEAKY_RELU = 1;
         static final int ADD_ROW_VECTOR = 2;
         static final int COLUMN_SUMS = 3;
+        static final int SIGMOID = 4;
+        static final int TANH = 5;
         private int op;
         private float[] x;
         private float[] y;
@@ -90,6 +115,8 @@ public final class Elementwise {
                 case RELU_BACKWARD -> k.reluBackward(x, y, out, from, to, slope);
                 case LEAKY_RELU -> leakyRelu(x, out, from, to, slope);
                 case ADD_ROW_VECTOR -> k.addRowVector(out, from, to, cols, x);
+                case SIGMOID -> k.sigmoid(x, out, from, to);
+                case TANH -> k.tanh(x, out, from, to);
                 default -> k.columnSums(x, rows, cols, out, from, to);
             }
         }

@@ -23,6 +23,20 @@ final class PortableElements implements ElementKernel {
         }
     }
 
+    @Override
+    public void sigmoid(float[] z, float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = FloatExp.sigmoid(z[i]);
+        }
+    }
+
+    @Override
+    public void tanh(float[] z, float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = FloatTanh.tanh(z[i]);
+        }
+    }
+
     /** Four independent sums so the additions overlap instead of waiting on each other. */
     @Override
     public double sumOfSquares(float[] v, int from, int to) {

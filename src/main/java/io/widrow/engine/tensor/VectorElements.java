@@ -35,40 +35,88 @@ final class VectorElements implements ElementKernel {
         }
     }
 
-    /** {@link FloatExp#exp} sixteen lanes at a time, step for step, so every lane gets the scalar's bits. */
     @Override
     public void exp(float[] v, int from, int to) {
-        FloatVector c1 = FloatVector.broadcast(S, FloatExp.C1);
-        FloatVector c2 = FloatVector.broadcast(S, FloatExp.C2);
-        FloatVector p0 = FloatVector.broadcast(S, FloatExp.P0);
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector x = FloatVector.fromArray(S, v, i);
-            FloatVector xc = x.max(FloatExp.LO).min(FloatExp.HI);
-            // n = round(x·log2 e) by the 1.5·2^23 trick: the sum's low mantissa bits hold n.
-            FloatVector t = xc.mul(FloatExp.LOG2E).add(FloatExp.ROUNDER);
-            FloatVector nf = t.sub(FloatExp.ROUNDER);
-            IntVector n = t.reinterpretAsInts().sub(FloatExp.ROUNDER_BITS);
-            FloatVector nfNeg = nf.neg();
-            FloatVector r = nfNeg.fma(c2, nfNeg.fma(c1, xc));
-            FloatVector p = r.fma(p0, FloatVector.broadcast(S, FloatExp.P1));
-            p = p.fma(r, FloatVector.broadcast(S, FloatExp.P2));
-            p = p.fma(r, FloatVector.broadcast(S, FloatExp.P3));
-            p = p.fma(r, FloatVector.broadcast(S, FloatExp.P4));
-            p = p.fma(r, FloatVector.broadcast(S, FloatExp.P5));
-            FloatVector y = p.fma(r.mul(r), r).add(1f);
-            IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
-            FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s2 = n.sub(n1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector e = y.mul(s1).mul(s2);
-            e = e.blend(0f, x.compare(VectorOperators.LE, FloatExp.LO));
-            e = e.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, FloatExp.HI));
-            e = e.blend(x, x.compare(VectorOperators.NE, x));
-            e.intoArray(v, i);
+            exp(FloatVector.fromArray(S, v, i)).intoArray(v, i);
         }
         for (; i < to; i++) {
             v[i] = FloatExp.exp(v[i]);
         }
+    }
+
+    /** {@link FloatExp#sigmoid} lane by lane, on the lanes of {@link #exp(FloatVector)}. */
+    @Override
+    public void sigmoid(float[] z, float[] a, int from, int to) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatVector s = one.div(one.add(exp(x.neg())));
+            s.blend(x, x.compare(VectorOperators.NE, x)).intoArray(a, i);
+        }
+        for (; i < to; i++) {
+            a[i] = FloatExp.sigmoid(z[i]);
+        }
+    }
+
+    /** {@link FloatTanh#tanh} lane by lane: both branches on every lane, then a blend by |x|. */
+    @Override
+    public void tanh(float[] z, float[] a, int from, int to) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        FloatVector p0 = FloatVector.broadcast(S, FloatTanh.P0);
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatVector ax = x.abs();
+            FloatVector large = one.sub(two.div(exp(ax.add(ax)).add(one)));
+            FloatVector x2 = ax.mul(ax);
+            FloatVector p = x2.fma(p0, FloatVector.broadcast(S, FloatTanh.P1));
+            p = p.fma(x2, FloatVector.broadcast(S, FloatTanh.P2));
+            p = p.fma(x2, FloatVector.broadcast(S, FloatTanh.P3));
+            p = p.fma(x2, FloatVector.broadcast(S, FloatTanh.P4));
+            FloatVector small = ax.mul(x2).fma(p, ax);
+            FloatVector t = small.blend(large, ax.compare(VectorOperators.GE, FloatTanh.THRESHOLD));
+            // Neither branch is negative, so or-ing in x's sign bit is the scalar's copySign.
+            IntVector sign = x.reinterpretAsInts().and(0x8000_0000);
+            t = t.reinterpretAsInts().or(sign).reinterpretAsFloats();
+            t.blend(x, x.compare(VectorOperators.NE, x)).intoArray(a, i);
+        }
+        for (; i < to; i++) {
+            a[i] = FloatTanh.tanh(z[i]);
+        }
+    }
+
+    /**
+     * {@link FloatExp#exp} sixteen lanes at a time, step for step, so every lane gets the scalar's bits;
+     * NaN lanes come back as they went in. Fast only where C2 inlines it (a call would box the vectors):
+     * it does while this method's own compiled code is under InlineSmallCode, about 1.1 KB against 2,500
+     * bytes with tiered compilation. Under -XX:-TieredCompilation (limit 1,000) the kernels run at half speed.
+     */
+    private static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(FloatExp.LO).min(FloatExp.HI);
+        // n = round(x·log2 e) by the 1.5·2^23 trick: the sum's low mantissa bits hold n.
+        FloatVector t = xc.mul(FloatExp.LOG2E).add(FloatExp.ROUNDER);
+        FloatVector nf = t.sub(FloatExp.ROUNDER);
+        IntVector n = t.reinterpretAsInts().sub(FloatExp.ROUNDER_BITS);
+        FloatVector nfNeg = nf.neg();
+        FloatVector r = nfNeg.fma(FloatVector.broadcast(S, FloatExp.C2),
+                nfNeg.fma(FloatVector.broadcast(S, FloatExp.C1), xc));
+        FloatVector p = r.fma(FloatVector.broadcast(S, FloatExp.P0), FloatVector.broadcast(S, FloatExp.P1));
+        p = p.fma(r, FloatVector.broadcast(S, FloatExp.P2));
+        p = p.fma(r, FloatVector.broadcast(S, FloatExp.P3));
+        p = p.fma(r, FloatVector.broadcast(S, FloatExp.P4));
+        p = p.fma(r, FloatVector.broadcast(S, FloatExp.P5));
+        FloatVector y = p.fma(r.mul(r), r).add(1f);
+        IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+        FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = n.sub(n1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector e = y.mul(s1).mul(s2);
+        e = e.blend(0f, x.compare(VectorOperators.LE, FloatExp.LO));
+        e = e.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, FloatExp.HI));
+        return e.blend(x, x.compare(VectorOperators.NE, x));
     }
 
     @Override

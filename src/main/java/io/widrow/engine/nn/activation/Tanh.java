@@ -1,8 +1,13 @@
 package io.widrow.engine.nn.activation;
 
+import io.widrow.engine.tensor.Elementwise;
 import io.widrow.engine.tensor.Matrix;
 
-/** Hyperbolic tangent; its derivative 1 − a² is read from the cached output instead of recomputed. */
+/**
+ * Hyperbolic tangent; its derivative 1 − a² is read from the cached output instead of recomputed. The
+ * forward pass runs in float on the engine's element kernels (vector and split over the pool): Math.tanh
+ * per element on the caller alone made a training step over four times as long as ReLU's.
+ */
 public final class Tanh implements Activation {
     @Override
     public String name() {
@@ -12,11 +17,7 @@ public final class Tanh implements Activation {
     @Override
     public void forward(Matrix z, Matrix a) {
         z.requireSameShape(a);
-        float[] zd = z.data();
-        float[] ad = a.data();
-        for (int i = 0, n = z.size(); i < n; i++) {
-            ad[i] = (float) Math.tanh(zd[i]);
-        }
+        Elementwise.tanh(z.data(), a.data(), z.size());
     }
 
     @Override
