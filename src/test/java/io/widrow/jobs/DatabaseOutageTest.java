@@ -95,7 +95,9 @@ class DatabaseOutageTest extends JobsTestSupport {
 
     @Test
     void trainingCarriesOnThroughAnOutageAndTheApiSays503() throws Exception {
-        int epochs = 150;
+        // Enough epochs that the outage starts mid-run: the API shows epoch 3 only once the metrics writer
+        // has stored it, and with 150 epochs one full-suite run saw the whole job finish before that.
+        int epochs = 600;
         String ds = generate(ADMIN_KEY, "rings", 2000, 0.1);
         double base = trainedEpochs();
         String id = submit(ADMIN_KEY, "{\"datasetId\":\"" + ds + "\",\"model\":{\"layers\":[{\"units\":32}]},"
