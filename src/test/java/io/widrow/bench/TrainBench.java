@@ -91,6 +91,7 @@ public final class TrainBench {
         if (scaling) {
             out.put("batchSizes", batchScaling(train));
             out.put("widths", widthScaling(train));
+            out.put("configurations", configurations(train));
         }
         Runtime rt = Runtime.getRuntime();
         out.put("maxHeapMiB", rt.maxMemory() / (1 << 20));
@@ -170,20 +171,55 @@ public final class TrainBench {
         return r;
     }
 
-    /** Best of two one-epoch runs after a warm-up epoch, so JIT compilation is not what is measured. */
+    /**
+     * The reference network with the course's other activations and optimizers, against ReLU + Adam: a
+     * user who picks sigmoid or plain SGD should not wait several times as long (they did, before their
+     * kernels ran in float on both cores).
+     */
+    private static Map<String, Object> configurations(Dataset train) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        Dataset part = train.head(20_000);
+        String[][] configs = {{"relu", "adam"}, {"sigmoid", "adam"}, {"tanh", "adam"}, {"gelu", "adam"},
+                {"relu", "sgd"}, {"relu", "momentum"}, {"relu", "rmsprop"}};
+        double reference = 0;
+        for (String[] c : configs) {
+            double rate = throughput(mlp(c[0], 256, 128), spec(3, 128, c[1]), part);
+            reference = reference == 0 ? rate : reference;
+            System.out.printf("%-8s + %-8s: %,12.0f samples/s  (%.2f of relu + adam)%n", c[0], c[1], rate,
+                    rate / reference);
+            r.put(c[0] + "+" + c[1], rate);
+        }
+        return r;
+    }
+
     private static double throughput(ModelSpec model, Dataset data, int batch) {
+        return throughput(model, spec(3, batch), data);
+    }
+
+    /** Best of two one-epoch runs after a warm-up epoch, so JIT compilation is not what is measured. */
+    private static double throughput(ModelSpec model, TrainingSpec spec, Dataset data) {
         List<EpochMetrics> h = new ArrayList<>();
-        Training.run(model, spec(3, batch), data, null, h::add, () -> false);
+        Training.run(model, spec, data, null, h::add, () -> false);
         return Math.max(h.get(1).samplesPerSecond(), h.get(2).samplesPerSecond());
     }
 
     static ModelSpec mlp(int... hidden) {
-        List<LayerSpec> layers = Arrays.stream(hidden).mapToObj(u -> (LayerSpec) new DenseSpec(u, "relu", "he_normal")).toList();
+        return mlp("relu", hidden);
+    }
+
+    private static ModelSpec mlp(String activation, int... hidden) {
+        String init = activation.equals("relu") || activation.equals("gelu") ? "he_normal" : "xavier_uniform";
+        List<LayerSpec> layers = Arrays.stream(hidden).mapToObj(u -> (LayerSpec) new DenseSpec(u, activation, init)).toList();
         return new ModelSpec("mlp", "none", true, layers, new OutputSpec(0, "softmax", "cross_entropy", "xavier_uniform"), 0.5);
     }
 
     static TrainingSpec spec(int epochs, int batch) {
-        return new TrainingSpec(epochs, batch, true, false, 0, OptimizerSpec.of("adam", 1e-3), ScheduleSpec.constant(),
+        return spec(epochs, batch, "adam");
+    }
+
+    private static TrainingSpec spec(int epochs, int batch, String optimizer) {
+        double lr = optimizer.equals("adam") || optimizer.equals("rmsprop") ? 1e-3 : 0.05;
+        return new TrainingSpec(epochs, batch, true, false, 0, OptimizerSpec.of(optimizer, lr), ScheduleSpec.constant(),
                 GradientClipSpec.NONE, null, 0, 0);
     }
 
