@@ -20,6 +20,19 @@ interface ElementKernel {
     /** Overwrites a[from..to) with tanh z[i] by {@link FloatTanh#tanh} (the same bits on both paths); a may be z. */
     void tanh(float[] z, float[] a, int from, int to);
 
+    /**
+     * Overwrites a[from..to) with the exact GELU z[i]·Φ(z[i]) by {@link FloatGelu#gelu} (the same bits on
+     * both paths); a may be z.
+     */
+    void gelu(float[] z, float[] a, int from, int to);
+
+    /**
+     * Overwrites out[from..to) with g[i]·(Φ(z[i]) + z[i]·φ(z[i])), GELU's backward pass, by
+     * {@link FloatGelu#backward} (the same bits on both paths; the canonical NaN wherever the result is NaN); out
+     * may be z or g.
+     */
+    void geluBackward(float[] z, float[] g, float[] out, int from, int to);
+
     /** Σ v[i]² over [from, to). */
     double sumOfSquares(float[] v, int from, int to);
 

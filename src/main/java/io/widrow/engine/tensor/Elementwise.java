@@ -54,6 +54,32 @@ public final class Elementwise {
         PASSES.get().run(Pass.TANH, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, 0f);
     }
 
+    /**
+     * Overwrites {@code a[0..n)} with the exact GELU z·Φ(z) in float (not the tanh approximation), within
+     * 5 ulps of the double value where that is a normal float, and the same bits on the vector and the
+     * portable path (see {@link FloatGelu}). {@code a} may be {@code z}.
+     */
+    public static void gelu(float[] z, float[] a, int n) {
+        if (z.length < n || a.length < n) {
+            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", a " + a.length);
+        }
+        PASSES.get().run(Pass.GELU, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, 0f);
+    }
+
+    /**
+     * Overwrites {@code out[0..n)} with GELU's backward pass g·(Φ(z) + z·φ(z)) in float, the derivative
+     * within 6 ulps of the larger of its two terms, and the same bits on the vector and the portable path
+     * (see {@link FloatGelu}); {@link Float#NaN} wherever the result is NaN. {@code out} may be {@code z} or
+     * {@code g}.
+     */
+    public static void geluBackward(float[] z, float[] g, float[] out, int n) {
+        if (z.length < n || g.length < n || out.length < n) {
+            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", g " + g.length
+                    + ", out " + out.length);
+        }
+        PASSES.get().run(Pass.GELU_BACKWARD, n, PASS_MIN_PER_THREAD, z, g, out, 0, 0, 0f);
+    }
+
     /** Mutates c (rows × cols, row-major): adds bias[j] to every c[i][j]. */
     static void addRowVector(float[] c, int rows, int cols, float[] bias) {
         PASSES.get().run(Pass.ADD_ROW_VECTOR, rows, Math.max(1, PASS_MIN_PER_THREAD / cols), bias, null, c, rows, cols, 0f);
@@ -85,6 +111,8 @@ public final class Elementwise {
         static final int COLUMN_SUMS = 3;
         static final int SIGMOID = 4;
         static final int TANH = 5;
+        static final int GELU = 6;
+        static final int GELU_BACKWARD = 7;
         private int op;
         private float[] x;
         private float[] y;
@@ -117,6 +145,8 @@ public final class Elementwise {
                 case ADD_ROW_VECTOR -> k.addRowVector(out, from, to, cols, x);
                 case SIGMOID -> k.sigmoid(x, out, from, to);
                 case TANH -> k.tanh(x, out, from, to);
+                case GELU -> k.gelu(x, out, from, to);
+                case GELU_BACKWARD -> k.geluBackward(x, y, out, from, to);
                 default -> k.columnSums(x, rows, cols, out, from, to);
             }
         }

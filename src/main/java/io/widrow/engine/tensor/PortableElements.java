@@ -37,6 +37,20 @@ final class PortableElements implements ElementKernel {
         }
     }
 
+    @Override
+    public void gelu(float[] z, float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = FloatGelu.gelu(z[i]);
+        }
+    }
+
+    @Override
+    public void geluBackward(float[] z, float[] g, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = FloatGelu.backward(z[i], g[i]);
+        }
+    }
+
     /** Four independent sums so the additions overlap instead of waiting on each other. */
     @Override
     public double sumOfSquares(float[] v, int from, int to) {

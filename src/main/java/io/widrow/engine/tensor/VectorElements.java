@@ -90,6 +90,120 @@ final class VectorElements implements ElementKernel {
     }
 
     /**
+     * GELU's lanes in blocks of {@link #GELU_BLOCK}, in two loops: e^(−x²/2) into a per-thread scratch
+     * block, then the rest. In one loop C2's graph passed NodeCountInliningCutoff (which counts every node
+     * parsed, and each Vector API call parses into dozens) before the last helper was inlined, and the call
+     * boxed two vectors per sixteen lanes: 12 bytes of garbage per element and a kernel 2.5x slower. Two
+     * loops each stay under it, and whichever is not inlined into the other is a call per block, not per
+     * vector. The steps are the scalar's, so the bits are too.
+     */
+    private static final int GELU_BLOCK = 1_024;
+    private static final ThreadLocal<float[]> GELU_SCRATCH = ThreadLocal.withInitial(() -> new float[GELU_BLOCK]);
+
+    /** {@link FloatGelu#gelu} lane by lane: both sides of 0 on every lane, then a blend by sign. */
+    @Override
+    public void gelu(float[] z, float[] a, int from, int to) {
+        int bound = from + S.loopBound(to - from);
+        if (bound > from) {
+            float[] e = GELU_SCRATCH.get();
+            for (int b = from; b < bound; b += GELU_BLOCK) {
+                int end = Math.min(bound, b + GELU_BLOCK);
+                geluExp(z, e, b, end);
+                geluForward(z, e, a, b, end);
+            }
+        }
+        for (int i = bound; i < to; i++) {
+            a[i] = FloatGelu.gelu(z[i]);
+        }
+    }
+
+    /** {@link FloatGelu#backward} lane by lane. */
+    @Override
+    public void geluBackward(float[] z, float[] g, float[] out, int from, int to) {
+        int bound = from + S.loopBound(to - from);
+        if (bound > from) {
+            float[] e = GELU_SCRATCH.get();
+            for (int b = from; b < bound; b += GELU_BLOCK) {
+                int end = Math.min(bound, b + GELU_BLOCK);
+                geluExp(z, e, b, end);
+                geluBackward(z, e, g, out, b, end);
+            }
+        }
+        for (int i = bound; i < to; i++) {
+            out[i] = FloatGelu.backward(z[i], g[i]);
+        }
+    }
+
+    /** e[i − from] = e^(−xc²/2) with xc = max(z[i], NEG_CUT), as in the scalar; [from, to) a whole number of vectors. */
+    private static void geluExp(float[] z, float[] e, int from, int to) {
+        for (int i = from; i < to; i += L) {
+            FloatVector xc = FloatVector.fromArray(S, z, i).max(FloatGelu.NEG_CUT);
+            exp(xc.mul(xc).mul(-0.5f)).intoArray(e, i - from);
+        }
+    }
+
+    private static void geluForward(float[] z, float[] ex, float[] a, int from, int to) {
+        for (int i = from; i < to; i += L) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatVector xc = x.max(FloatGelu.NEG_CUT);
+            FloatVector h = xc.mul(xc);
+            FloatVector c = xc.fma(xc, h.neg()).fma(GHALF_NEG_K, GK);
+            FloatVector e = FloatVector.fromArray(S, ex, i - from);
+            FloatVector q = geluRatio(xc.abs()).mul(c);
+            FloatVector negative = xc.mul(q).mul(e);
+            FloatVector positive = xc.neg().fma(q.mul(e), xc);
+            FloatVector y = positive.blend(negative, xc.compare(VectorOperators.LE, 0f));
+            // NaN lanes and those past the positive cut are x itself, as the scalar returns them.
+            geluFlush(y.blend(x, x.compare(VectorOperators.LE, FloatGelu.POS_CUT).not())).intoArray(a, i);
+        }
+    }
+
+    private static void geluBackward(float[] z, float[] ex, float[] g, float[] out, int from, int to) {
+        for (int i = from; i < to; i += L) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatVector xc = x.max(FloatGelu.NEG_CUT);
+            FloatVector h = xc.mul(xc);
+            FloatVector c = xc.fma(xc, h.neg()).fma(GHALF_NEG_K, GK);
+            FloatVector e = FloatVector.fromArray(S, ex, i - from);
+            FloatVector t = xc.abs();
+            FloatVector v = geluRatio(t).sub(t).mul(c).mul(e);
+            FloatVector d = ONE.sub(v).blend(v, xc.compare(VectorOperators.LE, 0f));
+            d = d.blend(ONE, x.compare(VectorOperators.GT, FloatGelu.POS_CUT));
+            // A NaN x gives NaN lanes through d; every NaN product becomes the canonical NaN, as in the scalar.
+            FloatVector r = FloatVector.fromArray(S, g, i).mul(d);
+            geluFlush(r.blend(Float.NaN, r.compare(VectorOperators.NE, r))).intoArray(out, i);
+        }
+    }
+
+    /** {@link FloatGelu#flush}: subnormal lanes become a zero with their sign bit. */
+    private static FloatVector geluFlush(FloatVector v) {
+        FloatVector signedZero = v.reinterpretAsInts().and(0x8000_0000).reinterpretAsFloats();
+        return v.blend(signedZero, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    }
+
+    /** {@link FloatGelu#ratio}, step for step. */
+    private static FloatVector geluRatio(FloatVector t) {
+        FloatVector q = t.fma(GQ5, GQ4).fma(t, GQ3).fma(t, GQ2).fma(t, GQ1).fma(t, ONE);
+        FloatVector p = t.fma(GP4, GP3).fma(t, GP2).fma(t, GP1).fma(t, GP0);
+        return q.div(t.fma(q, p));
+    }
+
+    /** The GELU kernels' constants as vectors: C2 reads a constant instead of parsing a broadcast for each. */
+    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    private static final FloatVector GK = FloatVector.broadcast(S, FloatGelu.K);
+    private static final FloatVector GHALF_NEG_K = FloatVector.broadcast(S, FloatGelu.HALF_NEG_K);
+    private static final FloatVector GP0 = FloatVector.broadcast(S, FloatGelu.P0);
+    private static final FloatVector GP1 = FloatVector.broadcast(S, FloatGelu.P1);
+    private static final FloatVector GP2 = FloatVector.broadcast(S, FloatGelu.P2);
+    private static final FloatVector GP3 = FloatVector.broadcast(S, FloatGelu.P3);
+    private static final FloatVector GP4 = FloatVector.broadcast(S, FloatGelu.P4);
+    private static final FloatVector GQ1 = FloatVector.broadcast(S, FloatGelu.Q1);
+    private static final FloatVector GQ2 = FloatVector.broadcast(S, FloatGelu.Q2);
+    private static final FloatVector GQ3 = FloatVector.broadcast(S, FloatGelu.Q3);
+    private static final FloatVector GQ4 = FloatVector.broadcast(S, FloatGelu.Q4);
+    private static final FloatVector GQ5 = FloatVector.broadcast(S, FloatGelu.Q5);
+
+    /**
      * {@link FloatExp#exp} sixteen lanes at a time, step for step, so every lane gets the scalar's bits;
      * NaN lanes come back as they went in. Fast only where C2 inlines it (a call would box the vectors):
      * it does while this method's own compiled code is under InlineSmallCode, about 1.1 KB against 2,500
