@@ -13,10 +13,7 @@ public final class Elementwise {
      * (slope 0 gives +0.0). {@code out} may be {@code g}.
      */
     public static void reluBackward(float[] z, float[] g, float[] out, int n, float slope) {
-        if (z.length < n || g.length < n || out.length < n) {
-            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", g " + g.length
-                    + ", out " + out.length);
-        }
+        requireLength(n, z, g, out);
         PASSES.get().run(Pass.RELU_BACKWARD, n, PASS_MIN_PER_THREAD, z, g, out, 0, 0, slope);
     }
 
@@ -25,9 +22,7 @@ public final class Elementwise {
      * +0.0 rather than −0.0 for slope 0. {@code a} may be {@code z}.
      */
     public static void leakyRelu(float[] z, float[] a, int n, float slope) {
-        if (z.length < n || a.length < n) {
-            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", a " + a.length);
-        }
+        requireLength(n, z, a);
         PASSES.get().run(Pass.LEAKY_RELU, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, slope);
     }
 
@@ -37,9 +32,7 @@ public final class Elementwise {
      * portable path (see {@link FloatExp#sigmoid}). {@code a} may be {@code z}.
      */
     public static void sigmoid(float[] z, float[] a, int n) {
-        if (z.length < n || a.length < n) {
-            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", a " + a.length);
-        }
+        requireLength(n, z, a);
         PASSES.get().run(Pass.SIGMOID, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, 0f);
     }
 
@@ -48,21 +41,18 @@ public final class Elementwise {
      * bits on the vector and the portable path (see {@link FloatTanh}). {@code a} may be {@code z}.
      */
     public static void tanh(float[] z, float[] a, int n) {
-        if (z.length < n || a.length < n) {
-            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", a " + a.length);
-        }
+        requireLength(n, z, a);
         PASSES.get().run(Pass.TANH, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, 0f);
     }
 
     /**
      * Overwrites {@code a[0..n)} with the exact GELU z·Φ(z) in float (not the tanh approximation), within
-     * 5 ulps of the double value where that is a normal float, and the same bits on the vector and the
+     * 5 ulps of the double value where that is a normal float and ±0 where it is not (see
+     * {@link FloatGelu#flush}), and the same bits on the vector and the
      * portable path (see {@link FloatGelu}). {@code a} may be {@code z}.
      */
     public static void gelu(float[] z, float[] a, int n) {
-        if (z.length < n || a.length < n) {
-            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", a " + a.length);
-        }
+        requireLength(n, z, a);
         PASSES.get().run(Pass.GELU, n, PASS_MIN_PER_THREAD, z, null, a, 0, 0, 0f);
     }
 
@@ -73,11 +63,21 @@ public final class Elementwise {
      * {@code g}.
      */
     public static void geluBackward(float[] z, float[] g, float[] out, int n) {
+        requireLength(n, z, g, out);
+        PASSES.get().run(Pass.GELU_BACKWARD, n, PASS_MIN_PER_THREAD, z, g, out, 0, 0, 0f);
+    }
+
+    private static void requireLength(int n, float[] z, float[] a) {
+        if (z.length < n || a.length < n) {
+            throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", a " + a.length);
+        }
+    }
+
+    private static void requireLength(int n, float[] z, float[] g, float[] out) {
         if (z.length < n || g.length < n || out.length < n) {
             throw new IllegalArgumentException("arrays shorter than " + n + ": z " + z.length + ", g " + g.length
                     + ", out " + out.length);
         }
-        PASSES.get().run(Pass.GELU_BACKWARD, n, PASS_MIN_PER_THREAD, z, g, out, 0, 0, 0f);
     }
 
     /** Mutates c (rows × cols, row-major): adds bias[j] to every c[i][j]. */
