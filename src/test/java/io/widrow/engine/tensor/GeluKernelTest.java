@@ -1,8 +1,10 @@
 package io.widrow.engine.tensor;
 
+import static io.widrow.engine.tensor.ElementKernelTesting.assertSameBits;
+import static io.widrow.engine.tensor.ElementKernelTesting.bothSigns;
+import static io.widrow.engine.tensor.ElementKernelTesting.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.widrow.engine.nn.activation.Gelu;
 import java.util.Arrays;
@@ -20,11 +22,6 @@ class GeluKernelTest {
     /** Where x·Φ(x) is a subnormal, the error in units of the smallest subnormal. */
     private static final double SUBNORMAL_ABS = 2;
 
-    private static ElementKernel vector() {
-        assumeTrue(GemmEngine.vectorAvailable(), "JVM lacks jdk.incubator.vector");
-        return GemmEngine.create("vector", 1).elements();
-    }
-
     private static ElementKernel[] kernels() {
         return GemmEngine.vectorAvailable() ? new ElementKernel[] {PORTABLE, vector()} : new ElementKernel[] {PORTABLE};
     }
@@ -37,12 +34,7 @@ class GeluKernelTest {
             Math.nextDown(-FloatGelu.NEG_CUT), -FloatGelu.NEG_CUT, Math.nextUp(-FloatGelu.NEG_CUT), 15f, 20f, 100f,
             1.8e19f, 1.9e19f, 1e30f, Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NaN,
             Float.intBitsToFloat(0x7fc0_1234), Float.intBitsToFloat(0x7f80_0001)};
-        float[] all = new float[2 * positive.length];
-        for (int i = 0; i < positive.length; i++) {
-            all[2 * i] = positive[i];
-            all[2 * i + 1] = -positive[i];
-        }
-        return all;
+        return bothSigns(positive);
     }
 
     /**
@@ -50,17 +42,7 @@ class GeluKernelTest {
      * cuts, and arbitrary bit patterns (subnormals, huge values, NaN payloads).
      */
     static float[] inputs(int n, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] specials = specials();
-        float[] v = Arrays.copyOf(specials, Math.max(n, specials.length));
-        for (int i = specials.length; i < n; i++) {
-            v[i] = switch (i % 4) {
-                case 0, 1 -> (float) (rnd.nextDouble() * 12 - 6);
-                case 2 -> (float) (rnd.nextDouble() * 40 - 20);
-                default -> Float.intBitsToFloat(rnd.nextInt());
-            };
-        }
-        return Arrays.copyOf(v, n);
+        return ElementKernelTesting.inputs(specials(), n, seed, 6, 20);
     }
 
     /** Upstream gradients: mostly ordinary, some zeros, infinities and NaNs (also where z is NaN). */
@@ -75,16 +57,6 @@ class GeluKernelTest {
             };
         }
         return g;
-    }
-
-    private static void assertSameBits(float[] expected, float[] actual, float[] input, int from, int to, String what) {
-        for (int i = from; i < to; i++) {
-            if (Float.floatToRawIntBits(actual[i]) != Float.floatToRawIntBits(expected[i])) {
-                throw new AssertionError(what + ": at " + i + " of f(" + input[i] + ") expected " + expected[i] + " ("
-                        + Integer.toHexString(Float.floatToRawIntBits(expected[i])) + ") but was " + actual[i] + " ("
-                        + Integer.toHexString(Float.floatToRawIntBits(actual[i])) + ")");
-            }
-        }
     }
 
     @Test

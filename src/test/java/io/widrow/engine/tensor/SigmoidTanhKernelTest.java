@@ -1,11 +1,12 @@
 package io.widrow.engine.tensor;
 
+import static io.widrow.engine.tensor.ElementKernelTesting.assertSameBits;
+import static io.widrow.engine.tensor.ElementKernelTesting.bothSigns;
+import static io.widrow.engine.tensor.ElementKernelTesting.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +30,6 @@ class SigmoidTanhKernelTest {
     private static final Kernel SIGMOID = ElementKernel::sigmoid;
     private static final Kernel TANH = ElementKernel::tanh;
 
-    private static ElementKernel vector() {
-        assumeTrue(GemmEngine.vectorAvailable(), "JVM lacks jdk.incubator.vector");
-        return GemmEngine.create("vector", 1).elements();
-    }
-
     private static float[] specials() {
         float t = FloatTanh.THRESHOLD;
         float[] positive = {0f, Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, 1e-30f, 1e-8f, 1e-4f, 0.1f, 0.5f,
@@ -41,12 +37,7 @@ class SigmoidTanhKernelTest {
                 44.5f, 87.3f, 88f, 88.72f, FloatExp.HI, Math.nextUp(FloatExp.HI), 89f, 100f, 103.9f, 104f, 105f,
                 150f, 1e10f, Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NaN,
                 Float.intBitsToFloat(0x7fc0_1234), Float.intBitsToFloat(0x7f80_0001)};
-        float[] all = new float[2 * positive.length];
-        for (int i = 0; i < positive.length; i++) {
-            all[2 * i] = positive[i];
-            all[2 * i + 1] = -positive[i];
-        }
-        return all;
+        return bothSigns(positive);
     }
 
     /**
@@ -54,27 +45,7 @@ class SigmoidTanhKernelTest {
      * past both saturations, and arbitrary bit patterns (subnormals, huge values, NaN payloads).
      */
     private static float[] inputs(int n, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] specials = specials();
-        float[] v = Arrays.copyOf(specials, Math.max(n, specials.length));
-        for (int i = specials.length; i < n; i++) {
-            v[i] = switch (i % 4) {
-                case 0, 1 -> (float) (rnd.nextDouble() * 6 - 3);
-                case 2 -> (float) (rnd.nextDouble() * 200 - 100);
-                default -> Float.intBitsToFloat(rnd.nextInt());
-            };
-        }
-        return Arrays.copyOf(v, n);
-    }
-
-    private static void assertSameBits(float[] expected, float[] actual, float[] input, int from, int to, String what) {
-        for (int i = from; i < to; i++) {
-            if (Float.floatToRawIntBits(actual[i]) != Float.floatToRawIntBits(expected[i])) {
-                throw new AssertionError(what + ": at " + i + " of f(" + input[i] + ") expected " + expected[i] + " ("
-                        + Integer.toHexString(Float.floatToRawIntBits(expected[i])) + ") but was " + actual[i] + " ("
-                        + Integer.toHexString(Float.floatToRawIntBits(actual[i])) + ")");
-            }
-        }
+        return ElementKernelTesting.inputs(specials(), n, seed, 3, 100);
     }
 
     private static void vectorMatchesPortable(Kernel f, String name) {
