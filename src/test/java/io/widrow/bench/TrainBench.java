@@ -172,7 +172,8 @@ public final class TrainBench {
     }
 
     /**
-     * The reference network with the course's other activations and optimizers, against ReLU + Adam: a
+     * The reference network with the course's other activations and optimizers, against ReLU + Adam (the
+     * first): a
      * user who picks sigmoid or plain SGD should not wait several times as long (they did, before their
      * kernels ran in float on both cores).
      */
@@ -181,13 +182,18 @@ public final class TrainBench {
         Dataset part = train.head(20_000);
         String[][] configs = {{"relu", "adam"}, {"sigmoid", "adam"}, {"tanh", "adam"}, {"gelu", "adam"},
                 {"relu", "sgd"}, {"relu", "momentum"}, {"relu", "rmsprop"}};
-        double reference = 0;
-        for (String[] c : configs) {
-            double rate = throughput(mlp(c[0], 256, 128), spec(3, 128, c[1]), part);
-            reference = reference == 0 ? rate : reference;
-            System.out.printf("%-8s + %-8s: %,12.0f samples/s  (%.2f of relu + adam)%n", c[0], c[1], rate,
-                    rate / reference);
-            r.put(c[0] + "+" + c[1], rate);
+        // Two passes over the list, each configuration's better one kept: with one, a slow moment on this
+        // host during ReLU + Adam alone put every other configuration at 1.2-1.8 of it.
+        double[] best = new double[configs.length];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < configs.length; i++) {
+                best[i] = Math.max(best[i], throughput(mlp(configs[i][0], 256, 128), spec(3, 128, configs[i][1]), part));
+            }
+        }
+        for (int i = 0; i < configs.length; i++) {
+            System.out.printf("%-8s + %-8s: %,12.0f samples/s  (%.2f of relu + adam)%n", configs[i][0], configs[i][1],
+                    best[i], best[i] / best[0]);
+            r.put(configs[i][0] + "+" + configs[i][1], best[i]);
         }
         return r;
     }
