@@ -24,8 +24,8 @@ package io.widrow.engine.tensor;
  *       rounded once; below it, results are {@linkplain #flush flushed} to −0.0.</li>
  * </ul>
  *
- * Measured against the double reference x·Φ(x) (Cody's erfc, {@code Gelu.phi}) on every 13th float in
- * [−14.5, 8] (170 million): {@link #gelu} within 4.55 ulps where the result is a normal float (about 3.7
+ * Measured against the double reference x·Φ(x) (Cody's erfc, the tests' {@code DoubleReference.phi}) on
+ * every 13th float in [−14.5, 8] (170 million): {@link #gelu} within 4.55 ulps where the result is a normal float (about 3.7
  * for x &lt; 0, 0.5 from x = 2 up; so relative error below 5.5e-7); where the true value is subnormal
  * the unflushed result was within 1.7 · 2^−149 of it, and the flush then returns ±0. The derivative is within 4.5 ulps of max(Φ(x), |x|·φ(x)), the larger of its two terms (near
  * x = −0.75, where they cancel, no float sum is accurate relative to the tiny result), and within 5.8 for

@@ -6,9 +6,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Persistent daemon workers that each take one share of a product (or of an element-wise range task)
- * while the calling thread computes the first share. Task objects are the workers themselves, refilled per call, so a hand-off allocates
- * nothing. One caller at a time: a second concurrent caller (another training job) is told to run
- * single-threaded, which is right anyway since the cores are then already busy.
+ * while the calling thread computes the first share, and then any share a worker has not started. Task
+ * objects are the workers themselves, refilled per call, so a hand-off allocates nothing. One caller at a
+ * time: a second concurrent caller (another training job) is told to run single-threaded, which is right
+ * anyway since the cores are then already busy.
  */
 final class GemmPool {
     /**

@@ -6,7 +6,7 @@ import static io.widrow.engine.tensor.ElementKernelTesting.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.widrow.engine.nn.activation.Gelu;
+import io.widrow.engine.nn.activation.DoubleReference;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The float GELU and its backward pass: the vector kernel gives the portable (scalar) kernel's bits on
  * every length, range and special value, compiled or not, in place or not; both are within a few ulps of
- * the double x·Φ(x) (Cody's erfc in {@link Gelu#phi}); and the passes split over the pool give the bits of
+ * the double x·Φ(x) (Cody's erfc in {@link DoubleReference#phi}); and the passes split over the pool give the bits of
  * one thread.
  */
 class GeluKernelTest {
@@ -175,7 +175,7 @@ class GeluKernelTest {
                 assertThat(a[i]).as("gelu(%s)", x).isEqualTo(x > 0 ? x : -0f);
                 continue;
             }
-            double ref = x * Gelu.phi(x);
+            double ref = x * DoubleReference.phi(x);
             float r = (float) ref;
             double error = Math.abs(a[i] - ref);
             if (Math.abs(r) >= Float.MIN_NORMAL) {
@@ -216,7 +216,7 @@ class GeluKernelTest {
                 assertThat(d[i]).as("d(%s)", x).isEqualTo(x > 0 ? 1f : -0f);
                 continue;
             }
-            double phi = Gelu.phi(x);
+            double phi = DoubleReference.phi(x);
             double xphi = x * 0.3989422804014327 * Math.exp(-0.5 * (double) x * x);
             double ref = phi + xphi;
             float larger = (float) Math.max(phi, Math.abs(xphi));
@@ -253,8 +253,8 @@ class GeluKernelTest {
                 }
             }
             // Tiny but normal: kept. Subnormal (−13.5·Φ(−13.5) ≈ −1e-40): flushed to −0.0.
-            assertThat(gelu(k, -12f)[0]).isCloseTo((float) (-12 * Gelu.phi(-12)), org.assertj.core.api.Assertions.within(
-                    5 * Math.ulp((float) (-12 * Gelu.phi(-12)))));
+            assertThat(gelu(k, -12f)[0]).isCloseTo((float) (-12 * DoubleReference.phi(-12)), org.assertj.core.api.Assertions.within(
+                    5 * Math.ulp((float) (-12 * DoubleReference.phi(-12)))));
             for (float v : gelu(k, -13.5f)) {
                 assertThat(Float.floatToRawIntBits(v)).as("gelu(−13.5)").isEqualTo(0x8000_0000);
             }

@@ -20,15 +20,6 @@ public final class Sigmoid implements Activation {
         Elementwise.sigmoid(z.data(), a.data(), z.size());
     }
 
-    /** σ in double. Exponentiates only non-positive numbers, so neither branch can overflow. */
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
-    }
-
     @Override
     public void backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ) {
         a.requireSameShape(gradA);
