@@ -150,6 +150,15 @@ class PredictionApiTest extends ApiTestSupport {
                 .andReturn());
         assertThat(viaBinary.get("predictions").size()).isEqualTo(300);
         assertThat(viaBinary).isEqualTo(viaJson);
+        // 300 rows are read in blocks of the model's prediction chunk (128 rows here) and predicted block by
+        // block: the answer must still be the whole batch's, bit for bit.
+        assertThat(blobs.model().predictChunkRows()).isLessThan(150);
+        Prediction engine = blobs.model().predict(x, held.rows());
+        for (int i = 0; i < held.rows(); i++) {
+            JsonNode probabilities = viaBinary.get("predictions").get(i).get("probabilities");
+            assertThat(probabilities.get("cat").floatValue()).as("row %d", i).isEqualTo(engine.output(i, 0));
+            assertThat(probabilities.get("dog").floatValue()).as("row %d", i).isEqualTo(engine.output(i, 1));
+        }
     }
 
     @Test
@@ -162,6 +171,10 @@ class PredictionApiTest extends ApiTestSupport {
         predictBinary(blobModel, alice, float32(1, 2, 3, Float.NaN)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", allOf(containsString("row 1, column 1"), containsString("NaN"))))
                 .andExpect(jsonPath("$.errors[0].field").value("inputs[1][1]"));
+        float[] late = new float[2 * 300];
+        late[2 * 260 + 1] = Float.POSITIVE_INFINITY;
+        predictBinary(blobModel, alice, float32(late)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", allOf(containsString("row 260, column 1"), containsString("infinite"))));
         predictBinary(blobModel, alice, float32(new float[2 * (MAX_ROWS + 1)])).andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.detail", containsString("At most " + MAX_ROWS + " rows")));
         predictBinary(blobModel, bob, float32(1, 2)).andExpect(status().isNotFound());

@@ -87,15 +87,24 @@ public final class FeatureMap {
 
     /** Writes φ of each row of {@code in} ({@code rows × cols}, row-major) into {@code out}. */
     public void apply(float[] in, int rows, int cols, float[] out) {
+        apply(in, 0, rows, cols, out);
+    }
+
+    /**
+     * Writes φ of rows {@code [firstRow, firstRow + rows)} of {@code in} ({@code cols} per row, row-major)
+     * into the first {@code rows} rows of {@code out}.
+     */
+    public void apply(float[] in, int firstRow, int rows, int cols, float[] out) {
         int width = outputSize(cols);
-        if (rows < 0 || (long) rows * cols > in.length) {
-            throw new IllegalArgumentException("input of " + in.length + " floats cannot hold " + rows + "x" + cols);
+        if (firstRow < 0 || rows < 0 || ((long) firstRow + rows) * cols > in.length) {
+            throw new IllegalArgumentException("input of " + in.length + " floats cannot hold rows " + firstRow + " to "
+                    + ((long) firstRow + rows) + " of " + cols);
         }
         if ((long) rows * width > out.length) {
             throw new IllegalArgumentException("output of " + out.length + " floats cannot hold " + rows + "x" + width);
         }
         for (int r = 0; r < rows; r++) {
-            int src = r * cols;
+            int src = (firstRow + r) * cols;
             int dst = r * width;
             System.arraycopy(in, src, out, dst, cols);
             if (offset < 0) {

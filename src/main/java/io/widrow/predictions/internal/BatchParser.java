@@ -16,17 +16,12 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a predict body token by token straight into one row-major {@code float[]}: no tree, no boxed numbers, no
- * per-row arrays. The model is known before parsing, so rows are validated (width, names, finiteness) as they
+ * Reads a predict body token by token straight into row-major {@code float[]} blocks ({@link RowBlocks}): no
+ * tree, no boxed numbers, no per-row arrays. The model is known before parsing, so rows are validated (width, names, finiteness) as they
  * stream past and the first bad value is reported with its row and column.
  */
 final class BatchParser {
-    /** Rows to allocate for before the first growth; small enough that tiny requests stay tiny. */
-    private static final int INITIAL_ROWS = 64;
     private static final int MAX_LISTED_NAMES = 10;
-
-    record Batch(float[] values, int rows) {
-    }
 
     private final ObjectReader reader;
     private final int maxRows;
@@ -41,7 +36,7 @@ final class BatchParser {
         this.maxValues = maxValues;
     }
 
-    Batch parse(InputStream body, LoadedModel model) {
+    RowBlocks parse(InputStream body, LoadedModel model) {
         JsonParser parser = null;
         try (JsonParser p = reader.createParser(body)) {
             parser = p;
@@ -54,11 +49,11 @@ final class BatchParser {
         }
     }
 
-    private Batch parse(JsonParser p, LoadedModel model) {
+    private RowBlocks parse(JsonParser p, LoadedModel model) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw ApiException.badRequest("The request body must be a JSON object with either 'inputs' or 'rows'.");
         }
-        Batch batch = null;
+        RowBlocks batch = null;
         String seen = null;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String name = p.currentName();
@@ -84,12 +79,12 @@ final class BatchParser {
                 + "'rows' (objects keyed by feature name).");
     }
 
-    private Batch inputs(JsonParser p, LoadedModel model) {
+    private RowBlocks inputs(JsonParser p, LoadedModel model) {
         int width = model.inputs();
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw field("inputs", "'inputs' must be an array of rows, each an array of " + width + " numbers.");
         }
-        float[] x = new float[width * INITIAL_ROWS];
+        RowBlocks blocks = blocks(model);
         int rows = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             checkLimits(rows + 1, width);
@@ -97,8 +92,8 @@ final class BatchParser {
                 throw field("inputs[" + rows + "]", "Row " + rows + " of inputs must be an array of " + width
                         + " numbers, got " + describe(p, t) + ".");
             }
-            x = ensure(x, (rows + 1) * width);
-            int off = rows * width;
+            float[] x = blocks.blockOf(rows);
+            int off = blocks.offset(rows);
             int n = 0;
             for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
                 if (n < width) {
@@ -114,15 +109,15 @@ final class BatchParser {
             }
             rows++;
         }
-        return finish(x, rows, width, "inputs");
+        return finish(blocks, rows, "inputs");
     }
 
-    private Batch rows(JsonParser p, LoadedModel model) {
+    private RowBlocks rows(JsonParser p, LoadedModel model) {
         int width = model.inputs();
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw field("rows", "'rows' must be an array of objects keyed by feature name.");
         }
-        float[] x = new float[width * INITIAL_ROWS];
+        RowBlocks blocks = blocks(model);
         boolean[] present = new boolean[width];
         int rows = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -131,8 +126,8 @@ final class BatchParser {
                 throw field("rows[" + rows + "]", "Row " + rows + " of rows must be an object of feature name → number, got "
                         + describe(p, t) + ".");
             }
-            x = ensure(x, (rows + 1) * width);
-            int off = rows * width;
+            float[] x = blocks.blockOf(rows);
+            int off = blocks.offset(rows);
             Arrays.fill(present, false);
             int filled = 0;
             for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
@@ -155,7 +150,7 @@ final class BatchParser {
             }
             rows++;
         }
-        return finish(x, rows, width, "rows");
+        return finish(blocks, rows, "rows");
     }
 
     /**
@@ -195,18 +190,16 @@ final class BatchParser {
         }
     }
 
-    private Batch finish(float[] x, int rows, int width, String field) {
+    private static RowBlocks blocks(LoadedModel model) {
+        return new RowBlocks(model.inputs(), model.model().predictChunkRows());
+    }
+
+    private RowBlocks finish(RowBlocks blocks, int rows, String field) {
         if (rows == 0) {
             throw field(field, "'" + field + "' is empty; send at least one row.");
         }
-        return new Batch(x.length == rows * width ? x : Arrays.copyOf(x, rows * width), rows);
-    }
-
-    private static float[] ensure(float[] x, int needed) {
-        if (needed <= x.length) {
-            return x;
-        }
-        return Arrays.copyOf(x, (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(needed, 2L * x.length)));
+        blocks.rows(rows);
+        return blocks;
     }
 
     private static String describe(JsonParser p, JsonToken t) {

@@ -26,17 +26,19 @@ final class BinaryBatchReader {
         this.maxValues = maxValues;
     }
 
-    BatchParser.Batch read(InputStream in, long declaredLength, LoadedModel model) throws IOException {
+    RowBlocks read(InputStream in, long declaredLength, LoadedModel model) throws IOException {
         int width = model.model().inputs();
         long rowBytes = 4L * width;
         long maxBytes = Math.min((long) maxRows * rowBytes, maxValues * 4);
         if (declaredLength > maxBytes) {
             throw tooLarge(width);
         }
-        float[] values = new float[declaredLength > 0 ? (int) (declaredLength / 4) : Math.max(width, 1024)];
+        RowBlocks blocks = new RowBlocks(width, model.model().predictChunkRows());
+        int blockValues = blocks.blockValues();
         byte[] chunk = new byte[CHUNK];
         ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
         long total = 0;
+        long stored = 0;
         int carry = 0;
         int n;
         while ((n = in.read(chunk, carry, CHUNK - carry)) >= 0) {
@@ -46,11 +48,16 @@ final class BinaryBatchReader {
                 throw tooLarge(width);
             }
             int whole = available / 4;
-            int first = (int) ((total - available) / 4);
-            if (first + whole > values.length) {
-                values = java.util.Arrays.copyOf(values, (int) Math.min(Math.max(2L * values.length, first + whole), maxBytes / 4));
+            java.nio.FloatBuffer floats = view.asFloatBuffer();
+            // A chunk's floats may straddle two blocks.
+            for (int done = 0; done < whole; ) {
+                int row = (int) (stored / width);
+                int at = (int) (stored % blockValues);
+                int take = Math.min(whole - done, blockValues - at);
+                floats.get(blocks.blockOf(row), at, take);
+                done += take;
+                stored += take;
             }
-            view.asFloatBuffer().get(values, first, whole);
             carry = available - whole * 4;
             System.arraycopy(chunk, whole * 4, chunk, 0, carry);
         }
@@ -63,17 +70,21 @@ final class BinaryBatchReader {
                     + width + " float32 values (" + rowBytes + " bytes) per row, little-endian.");
         }
         int rows = (int) (total / rowBytes);
-        for (int i = 0, end = rows * width; i < end; i++) {
-            if (!Float.isFinite(values[i])) {
-                int row = i / width;
-                int col = i % width;
-                String path = "row " + row + ", column " + col + " (" + model.model().featureNames()[col] + ")";
-                String detail = "The value at " + path + " is " + (Float.isNaN(values[i]) ? "NaN" : "infinite")
-                        + "; values must be finite numbers.";
-                throw ApiException.badRequest(detail, List.of(new ApiException.FieldProblem("inputs[" + row + "][" + col + "]", detail)));
+        blocks.rows(rows);
+        for (int r = 0; r < rows; r++) {
+            float[] block = blocks.blockOf(r);
+            int off = blocks.offset(r);
+            for (int col = 0; col < width; col++) {
+                float v = block[off + col];
+                if (!Float.isFinite(v)) {
+                    String path = "row " + r + ", column " + col + " (" + model.model().featureNames()[col] + ")";
+                    String detail = "The value at " + path + " is " + (Float.isNaN(v) ? "NaN" : "infinite")
+                            + "; values must be finite numbers.";
+                    throw ApiException.badRequest(detail, List.of(new ApiException.FieldProblem("inputs[" + r + "][" + col + "]", detail)));
+                }
             }
         }
-        return new BatchParser.Batch(values.length == rows * width ? values : java.util.Arrays.copyOf(values, rows * width), rows);
+        return blocks;
     }
 
     private ApiException tooLarge(int width) {

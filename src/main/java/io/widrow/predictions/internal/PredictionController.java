@@ -102,7 +102,7 @@ class PredictionController {
         java.io.InputStream body = guard.admit(request);
         LoadedModel model = find(id, caller);
         boolean raw = MediaType.APPLICATION_OCTET_STREAM.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
-        BatchParser.Batch batch = raw
+        RowBlocks batch = raw
                 ? binary.read(body, request.getContentLengthLong(), model)
                 : parser.parse(body, model);
         answer(model, batch, response, start);
@@ -112,11 +112,14 @@ class PredictionController {
         return models.find(id, caller).orElseThrow(() -> ApiException.notFound("Model " + id + " not found."));
     }
 
-    private void answer(LoadedModel model, BatchParser.Batch batch, HttpServletResponse response, long start)
+    private void answer(LoadedModel model, RowBlocks batch, HttpServletResponse response, long start)
             throws IOException {
-        Prediction prediction = model.model().predict(batch.values(), batch.rows());
+        Prediction[] parts = new Prediction[batch.blockCount()];
+        for (int b = 0; b < parts.length; b++) {
+            parts[b] = model.model().predict(batch.values(b), batch.rowsIn(b));
+        }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        writer.write(response.getOutputStream(), model, prediction);
+        writer.write(response.getOutputStream(), model, parts);
         rows.increment(batch.rows());
         timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }

@@ -26,27 +26,32 @@ final class PredictionWriter {
         this.writer = writer;
     }
 
-    void write(OutputStream out, LoadedModel model, Prediction prediction) {
+    /** Writes the parts' rows in order, as one list. */
+    void write(OutputStream out, LoadedModel model, Prediction... parts) {
         try (JsonGenerator g = writer.createGenerator(out)) {
             g.writeStartObject();
             g.writeName(PREDICTIONS);
             g.writeStartArray();
             if (model.model().task() == Dataset.Task.CLASSIFICATION) {
-                classification(g, model, prediction);
+                SerializableString[] names = new SerializableString[model.classCount()];
+                for (int c = 0; c < names.length; c++) {
+                    names[c] = new SerializedString(model.className(c));
+                }
+                for (Prediction p : parts) {
+                    classification(g, names, p);
+                }
             } else {
-                regression(g, prediction);
+                for (Prediction p : parts) {
+                    regression(g, p);
+                }
             }
             g.writeEndArray();
             g.writeEndObject();
         }
     }
 
-    private static void classification(JsonGenerator g, LoadedModel model, Prediction p) {
+    private static void classification(JsonGenerator g, SerializableString[] names, Prediction p) {
         int cols = p.cols();
-        SerializableString[] names = new SerializableString[cols];
-        for (int c = 0; c < cols; c++) {
-            names[c] = new SerializedString(model.className(c));
-        }
         float[] out = p.outputs();
         int[] labels = p.labels();
         for (int i = 0; i < p.rows(); i++) {

@@ -34,11 +34,16 @@ class BatchParserFuzzTest {
             byte[] seed = seeds[i % 2].getBytes(StandardCharsets.UTF_8);
             byte[] body = i % 3 == 0 ? mapper.writeValueAsBytes(m.mutate(mapper.readTree(seed))) : m.mutate(seed);
             try {
-                BatchParser.Batch batch = parser.parse(new ByteArrayInputStream(body), model);
-                assertThat(batch.values()).hasSize(batch.rows() * model.inputs());
-                for (float v : batch.values()) {
-                    assertThat(Float.isFinite(v)).as("case %d", i).isTrue();
+                RowBlocks batch = parser.parse(new ByteArrayInputStream(body), model);
+                int values = 0;
+                for (int b = 0; b < batch.blockCount(); b++) {
+                    assertThat(batch.values(b)).hasSize(batch.rowsIn(b) * model.inputs());
+                    for (float v : batch.values(b)) {
+                        assertThat(Float.isFinite(v)).as("case %d", i).isTrue();
+                    }
+                    values += batch.values(b).length;
                 }
+                assertThat(values).isEqualTo(batch.rows() * model.inputs());
                 parsed++;
             } catch (ApiException e) {
                 if (!e.status().is4xxClientError() || e.getMessage() == null || e.getMessage().isBlank()) {
