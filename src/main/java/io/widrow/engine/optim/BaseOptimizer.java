@@ -1,5 +1,6 @@
 package io.widrow.engine.optim;
 
+import io.widrow.engine.io.FloatArrays;
 import io.widrow.engine.nn.Parameter;
 import io.widrow.engine.tensor.Parallel;
 import java.io.DataInput;
@@ -123,9 +124,7 @@ abstract class BaseOptimizer implements Optimizer {
             for (float[][] slot : state) {
                 for (float[] arr : slot) {
                     out.writeInt(arr.length);
-                    for (float f : arr) {
-                        out.writeFloat(f);
-                    }
+                    FloatArrays.write(out, arr);
                 }
             }
         }
@@ -158,9 +157,7 @@ abstract class BaseOptimizer implements Optimizer {
                     throw new IOException("checkpoint state for parameter " + i + " holds " + length
                             + " values, parameter " + parameters.get(i).name() + " has " + arr.length);
                 }
-                for (int k = 0; k < arr.length; k++) {
-                    arr[k] = in.readFloat();
-                }
+                FloatArrays.read(in, arr);
             }
         }
     }

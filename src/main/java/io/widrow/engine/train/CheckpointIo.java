@@ -1,5 +1,7 @@
 package io.widrow.engine.train;
 
+import io.widrow.engine.io.FloatArrays;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -36,7 +38,15 @@ public final class CheckpointIo {
     }
 
     public static byte[] encode(String kind, Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
+        return encode(kind, 1 << 12, body);
+    }
+
+    /**
+     * As {@link #encode(String, Body)}, into a buffer first sized for {@code expectedBytes}: a network's
+     * checkpoint is megabytes, and growing from 4 KB copied it a dozen times.
+     */
+    public static byte[] encode(String kind, int expectedBytes, Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, expectedBytes));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -77,17 +87,13 @@ public final class CheckpointIo {
 
     public static void writeFloats(DataOutput out, float[] values) throws IOException {
         out.writeInt(values.length);
-        ByteBuffer buf = ByteBuffer.allocate(values.length * Float.BYTES);
-        buf.asFloatBuffer().put(values);
-        out.write(buf.array());
+        FloatArrays.write(out, values);
     }
 
     /** Mutates {@code into}; the saved length must equal its length. */
     public static void readFloats(DataInput in, float[] into, String what) throws IOException {
         requireLength(in.readInt(), into.length, what);
-        byte[] raw = new byte[into.length * Float.BYTES];
-        in.readFully(raw);
-        ByteBuffer.wrap(raw).asFloatBuffer().get(into);
+        FloatArrays.read(in, into);
     }
 
     public static void writeDoubles(DataOutput out, double[] values) throws IOException {

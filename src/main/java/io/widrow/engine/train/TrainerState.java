@@ -48,7 +48,13 @@ final class TrainerState {
     }
 
     TrainingCheckpoint save(Position at) {
-        byte[] bytes = CheckpointIo.encode(KIND, out -> {
+        long values = 0;
+        for (Parameter p : model) {
+            values += p.value().length;
+        }
+        // The model and, for Adam, two moments per value; the batch order (twice if stratified); a little more.
+        long expected = Float.BYTES * 3 * values + Integer.BYTES * 2L * order.order().length + 4096;
+        byte[] bytes = CheckpointIo.encode(KIND, (int) Math.min(Integer.MAX_VALUE - 8, expected), out -> {
             out.writeInt(at.epoch());
             out.writeBoolean(at.inEpoch());
             out.writeInt(at.from());
