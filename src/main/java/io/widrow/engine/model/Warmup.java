@@ -43,6 +43,8 @@ public final class Warmup {
     private static final int ROWS = 2048;
     private static final int CLASSES = 10;
     private static final int PREDICT_ROWS = 1024;
+    /** A full held-out chunk of 1,024 rows and a short one. */
+    private static final int VALIDATION_ROWS = 1_100;
     /** Batches after which the per-batch methods have been called often enough for C2 (with margin). */
     static final int STEPS_FOR_C2 = 6_000;
     /** Runs at the coverage batch size: one in this many. */
@@ -83,7 +85,11 @@ public final class Warmup {
             classes[c] = Integer.toString(c);
         }
         Dataset data = Dataset.classification(x, ROWS, FEATURES, Dataset.defaultFeatureNames(FEATURES), labels, classes);
-        Dataset validation = data.head(256);
+        // Held-out scoring goes through the network 1,024 rows at a time (Evaluator), and those products are
+        // too large to split along k: they sum two k blocks onto C, a path batches of 128 never take. With
+        // 256 held-out rows it was first met by a job's first validation, and C2 threw away its compiled
+        // kernels there (tile6x4's add branch, splitsK), mid-epoch.
+        Dataset validation = data.head(VALIDATION_ROWS);
         List<LayerSpec> hidden = List.of(new DenseSpec(128, "relu", "he_normal"), new DenseSpec(64, "relu", "he_normal"));
         ModelSpec model = new ModelSpec("mlp", "none", true, hidden,
                 new OutputSpec(0, "softmax", "cross_entropy", "xavier_uniform"), 0.5);

@@ -14,6 +14,7 @@ public final class Softmax implements Activation {
      * gradient (÷ batch size) and that gradient's products with the weights of a few layers stay normal.
      */
     static final float NEGLIGIBLE = 0x1p-100f;
+    private static final int NEGLIGIBLE_BITS = Float.floatToRawIntBits(NEGLIGIBLE);
     /** e^−72 &lt; 2^−100 (and the row sum is at least 1), so a logit this far below the row's maximum gives 0. */
     private static final float FLOOR = -72f;
 
@@ -54,8 +55,11 @@ public final class Softmax implements Activation {
             }
             float inv = (float) (1.0 / sum);
             for (int j = 0; j < n; j++) {
-                float p = ad[off + j] * inv;
-                ad[off + j] = p < NEGLIGIBLE ? 0f : p;
+                // p < NEGLIGIBLE ? 0 : p, without a branch (p is never negative, so its bits order like its
+                // value; NaN stays NaN): the ternary was never taken while the JIT warmed up, so the first
+                // job whose probabilities fell that low threw the compiled forward pass away mid-epoch.
+                int bits = Float.floatToRawIntBits(ad[off + j] * inv);
+                ad[off + j] = Float.intBitsToFloat(bits & ~((bits - NEGLIGIBLE_BITS) >> 31));
             }
         }
     }
