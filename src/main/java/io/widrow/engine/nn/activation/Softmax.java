@@ -55,11 +55,12 @@ public final class Softmax implements Activation {
             }
             float inv = (float) (1.0 / sum);
             for (int j = 0; j < n; j++) {
-                // p < NEGLIGIBLE ? 0 : p, without a branch (p is never negative, so its bits order like its
-                // value; NaN stays NaN): the ternary was never taken while the JIT warmed up, so the first
-                // job whose probabilities fell that low threw the compiled forward pass away mid-epoch.
+                // p < NEGLIGIBLE ? 0 : p, without a branch: the ternary was never taken while the JIT warmed
+                // up, so the first job whose probabilities fell that low threw the compiled forward pass away
+                // mid-epoch. Without the sign, a float's bits order like its magnitude; the sign is kept
+                // because a diverged run's NaN (inf − inf) has it set, and must stay NaN.
                 int bits = Float.floatToRawIntBits(ad[off + j] * inv);
-                ad[off + j] = Float.intBitsToFloat(bits & ~((bits - NEGLIGIBLE_BITS) >> 31));
+                ad[off + j] = Float.intBitsToFloat(bits & ~(((bits & 0x7fffffff) - NEGLIGIBLE_BITS) >> 31));
             }
         }
     }

@@ -42,5 +42,13 @@ class SoftmaxTest {
         Matrix a = new Matrix(1, 2);
         new Softmax().forward(Matrix.of(new float[] {0f, Float.NaN}), a);
         assertThat(a.data()[1]).isNaN();
+        // A diverged run's logits: inf − inf is a NaN with the sign bit set on x86, and it must not read as
+        // a negligible probability (the divergence check looks for it).
+        new Softmax().forward(Matrix.of(new float[] {Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY}), a);
+        assertThat(a.data()[0]).isNaN();
+        assertThat(a.data()[1]).isNaN();
+        Matrix negativeNaN = Matrix.of(new float[] {0f, Float.intBitsToFloat(0xffc00000)});
+        new Softmax().forward(negativeNaN, a);
+        assertThat(a.data()[1]).isNaN();
     }
 }
