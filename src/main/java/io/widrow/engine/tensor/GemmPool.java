@@ -247,7 +247,7 @@ final class GemmPool {
 
     private static final class Worker extends Thread {
         private final GemmPool pool;
-        private final Workspace ws = new Workspace();
+        private final Workspace ws = Workspace.forWorker();
         private volatile int seq;
         /** 0 while the published share is unclaimed; the worker and a waiting caller race to set it. */
         private final AtomicInteger claimed = new AtomicInteger(1);

@@ -5,10 +5,32 @@ package io.widrow.engine.tensor;
  * allocates once the largest shape has been seen and two threads never share a buffer.
  */
 final class Workspace {
-    private float[] panel = new float[0];
-    private float[] tile = new float[0];
+    /** The largest packed panel the vector kernel asks for: a 512-deep block × 4 vectors of 16 floats. */
+    static final int PANEL_FLOATS = 512 * 64;
+    /** Its largest staging tile: 6 rows × 4 vectors of 16 floats. */
+    static final int TILE_FLOATS = 6 * 64;
+
+    // Allocated here, once per thread, rather than grown on first use: the growth branch inside the
+    // kernels had never run by the time C2 compiled them, so the first product on each new thread (a
+    // job's worker, the niced helpers) threw the compiled kernels away.
+    private float[] panel = new float[PANEL_FLOATS];
+    private float[] tile = new float[TILE_FLOATS];
     private float[] matrix = new float[0];
-    private float[] partial = new float[0];
+    private float[] partial;
+
+    /** A caller's scratch; a k split's partial C is grown on demand (callers compute one only when the pool is busy). */
+    Workspace() {
+        this.partial = new float[0];
+    }
+
+    private Workspace(int partialFloats) {
+        this.partial = new float[partialFloats];
+    }
+
+    /** A pool worker's scratch, with room for the largest k-split partial C it can be given. */
+    static Workspace forWorker() {
+        return new Workspace(GemmPool.SPLIT_K_MAX_C);
+    }
 
     /** Packed B panel (kc × panel width). */
     float[] panel(int size) {
