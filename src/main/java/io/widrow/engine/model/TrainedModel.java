@@ -129,9 +129,7 @@ public final class TrainedModel {
 
     /** Feature map then standardization, as at training time; returns a new array. */
     public float[] preprocess(float[] raw, int rows) {
-        if (raw.length != rows * inputs()) {
-            throw new IllegalArgumentException("expected " + rows + " rows of " + inputs() + " values, got " + raw.length + " values");
-        }
+        requireRows(raw, rows);
         int width = featureMap.outputSize(inputs());
         float[] x = new float[rows * width];
         featureMap.apply(raw, rows, inputs(), x);
@@ -141,12 +139,16 @@ public final class TrainedModel {
         return x;
     }
 
+    private void requireRows(float[] raw, int rows) {
+        if (rows < 0 || raw.length != (long) rows * inputs()) {
+            throw new IllegalArgumentException("expected " + rows + " rows of " + inputs() + " values, got " + raw.length + " values");
+        }
+    }
+
     /** Predicts {@code rows} rows of raw values (row-major, {@link #inputs()} per row). Thread-safe. */
     public Prediction predict(float[] raw, int rows) {
         if (network != null) {
-            if (rows < 0 || raw.length != (long) rows * inputs()) {
-                throw new IllegalArgumentException("expected " + rows + " rows of " + inputs() + " values, got " + raw.length + " values");
-            }
+            requireRows(raw, rows);
             return predictNetwork(raw, rows);
         }
         return predictLinear(preprocess(raw, rows), rows);

@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a predict body token by token straight into row-major {@code float[]} blocks ({@link RowBlocks}): no
- * tree, no boxed numbers, no per-row arrays. The model is known before parsing, so rows are validated (width, names, finiteness) as they
- * stream past and the first bad value is reported with its row and column.
+ * tree, no boxed numbers, no per-row arrays. The model is known before parsing, so rows are validated (width,
+ * names, finiteness) as they stream past and the first bad value is reported with its row and column.
  */
 final class BatchParser {
     private static final int MAX_LISTED_NAMES = 10;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ final class BinaryBatchReader {
                 throw tooLarge(width);
             }
             int whole = available / 4;
-            java.nio.FloatBuffer floats = view.asFloatBuffer();
+            FloatBuffer floats = view.asFloatBuffer();
             // A chunk's floats may straddle two blocks.
             for (int done = 0; done < whole; ) {
                 int row = (int) (stored / width);
