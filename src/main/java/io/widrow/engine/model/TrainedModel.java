@@ -42,7 +42,7 @@ public final class TrainedModel {
      * A prediction chunk's values: 256 KB, under G1's humongous-object threshold at any heap size (half a
      * region, and regions are at least 1 MB); 83 Fashion-MNIST images.
      */
-    public static final int PREDICT_CHUNK_FLOATS = 1 << 16;
+    static final int PREDICT_CHUNK_FLOATS = 1 << 16;
     static final int PREDICT_CHUNK_MAX_ROWS = 128;
 
     /** {@code standardizer} may be null; exactly one of {@code network} and {@code linear} is set. */

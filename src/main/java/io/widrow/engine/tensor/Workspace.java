@@ -20,7 +20,7 @@ final class Workspace {
 
     /** A caller's scratch; a k split's partial C is grown on demand (callers compute one only when the pool is busy). */
     Workspace() {
-        this.partial = new float[0];
+        this(0);
     }
 
     private Workspace(int partialFloats) {
