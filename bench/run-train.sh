@@ -20,9 +20,17 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx1g --add-modules jdk.incubator.vector}
 # per round and for each system's best round. The scaling table runs once, after the last round.
 ROUNDS=${WIDROW_BENCH_ROUNDS:-2}
 export OPENBLAS_CORETYPE=SkylakeX OMP_WAIT_POLICY=PASSIVE   # the peers' fair settings (../shared/bench/README.md)
+# A system that is not installed must not be reported from an earlier run's files.
+rm -f "$OUT"/widrow-train-r*.json "$OUT"/torch-r*.json "$OUT"/sklearn-r*.json "$OUT"/fma-*-r*.txt
+# The host is probed before each system's run (FmaPeak: 2-thread FMA GFLOP/s and reads from 1 MiB per
+# core, about a second), so each round's row shows whether its systems met the same machine.
+probe() {
+  java $JAVA_OPTS -cp target/test-classes io.widrow.bench.FmaPeak 2>/dev/null > "$OUT/fma-$1-r$2.txt" || true
+}
 for r in $(seq 1 "$ROUNDS"); do
   scaling=--no-scaling
   [[ $r == "$ROUNDS" ]] && scaling=
+  probe widrow "$r"
   echo "== round $r of $ROUNDS: Widrow"
   # --warmup-ms: the JIT warm-up a server runs at startup (6,000 batches, at most widrow.engine.warmup-seconds=10), so this is the
   # engine as a job on a running node meets it. WIDROW_BENCH_WARMUP_MS=0 measures a cold JVM instead.
@@ -30,10 +38,12 @@ for r in $(seq 1 "$ROUNDS"); do
     --epochs "$EPOCHS" $scaling --warmup-ms "${WIDROW_BENCH_WARMUP_MS:-10000}" --json "$OUT/widrow-train-r$r.json" \
     2>&1 | grep -v "^WARNING: Using incubator"
   if /usr/bin/python3 -c "import torch" 2>/dev/null; then
+    probe pytorch "$r"
     echo "== round $r of $ROUNDS: PyTorch"
     (cd "$SHARED" && /usr/bin/python3 torch_mlp.py --epochs "$EPOCHS" --threads 2 --no-inference --json "$OLDPWD/$OUT/torch-r$r.json")
   fi
   if /usr/bin/python3 -c "import sklearn" 2>/dev/null; then
+    probe scikit-learn "$r"
     echo "== round $r of $ROUNDS: scikit-learn"
     (cd "$SHARED" && /usr/bin/python3 sklearn_mlp.py --epochs "$EPOCHS" --no-inference --json "$OLDPWD/$OUT/sklearn-r$r.json")
   fi
@@ -50,15 +60,22 @@ def rate(d):
 systems = [("widrow", "widrow-train-r{}.json"), ("pytorch", "torch-r{}.json"), ("scikit-learn", "sklearn-r{}.json")]
 runs = {name: [load(f.format(r)) for r in range(1, rounds + 1)] for name, f in systems}
 runs["widrow"] = [d["reference"] if d else None for d in runs["widrow"]]
-print("\n| round | Widrow samples/s | PyTorch samples/s | scikit-learn samples/s | Widrow ÷ faster peer | Widrow test acc |")
-print("|---|---:|---:|---:|---:|---:|")
+def probe(name, r):
+    try:
+        fma, cache = open(os.path.join(out, f"fma-{name}-r{r}.txt")).read().split()
+        return f"{float(fma):.0f}·{float(cache):.0f}"
+    except (OSError, ValueError):
+        return "–"
+print("\n| round | Widrow samples/s | PyTorch samples/s | scikit-learn samples/s | Widrow ÷ faster peer | Widrow test acc | machine before each: FMA GFLOP/s·cache GB/s (W / P / S) |")
+print("|---|---:|---:|---:|---:|---:|---|")
 def fmt(d):
     return f"{rate(d):,.0f}" if d else "–"
 for r in range(rounds):
     w, t, s = (runs[n][r] for n, _ in systems)
     peers = [rate(d) for d in (t, s) if d]
     ratio = f"{rate(w) / max(peers):.2f}×" if peers else "–"
-    print(f"| {r + 1} | {fmt(w)} | {fmt(t)} | {fmt(s)} | {ratio} | {w['final_test_acc']:.4f} |")
+    speeds = " / ".join(probe(n, r + 1) for n in ("widrow", "pytorch", "scikit-learn"))
+    print(f"| {r + 1} | {fmt(w)} | {fmt(t)} | {fmt(s)} | {ratio} | {w['final_test_acc']:.4f} | {speeds} |")
 best = {n: max((rate(d) for d in runs[n] if d), default=None) for n, _ in systems}
 peer = max((v for n, v in best.items() if n != "widrow" and v), default=None)
 print("\n| system (best round) | samples/s | Widrow ÷ system |")

@@ -44,6 +44,62 @@ final class FmaPeak {
                 .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
     }
 
+    /**
+     * Prints the two-thread figures, FMA GFLOP/s and cache GB/s: {@code bench/run-train.sh} probes the
+     * machine with them before each system's run, since this host's speed drifts with its other tenants,
+     * invisibly from inside the VM (no steal time is reported), and a ratio is only fair between runs
+     * that met the same machine.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        System.out.printf(java.util.Locale.ROOT, "%.1f %.1f%n", measure(2), cacheReads(2));
+    }
+
+    /**
+     * GB/s of vector reads from a 1 MiB array per thread, half of a core's L2 here, on {@code threads}
+     * threads at once. The FMA loop touches no memory, and the host's slow spells did not show in it
+     * (300–330 GFLOP/s while the engine ran 1.5× slower): this probe sees what evicts a core's cache.
+     */
+    static double cacheReads(int threads) throws InterruptedException {
+        int passes = 2_000;
+        float[] small = new float[4_096];
+        for (int i = 0; i < 3_000; i++) {
+            readPasses(small, 4); // compiled whole before the timed threads start, as in measure
+        }
+        double best = 0;
+        for (int rep = 0; rep < 4; rep++) {
+            Thread[] ts = new Thread[threads];
+            long t0 = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                ts[t] = new Thread(() -> readPasses(new float[1 << 18], passes));
+                ts[t].start();
+            }
+            for (Thread t : ts) {
+                t.join();
+            }
+            double s = (System.nanoTime() - t0) * 1e-9;
+            best = Math.max(best, threads * passes * 4.0 * (1 << 18) / s / 1e9);
+        }
+        return best;
+    }
+
+    /** The sums restart per pass: vectors carried across both loops were boxed (JDK 17), at 4 GB/s. */
+    private static void readPasses(float[] a, int passes) {
+        java.util.Arrays.fill(a, 1e-3f);
+        float total = 0;
+        int step = 4 * S.length();
+        for (int p = 0; p < passes; p++) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int i = 0; i + step <= a.length; i += step) {
+                s0 = FloatVector.fromArray(S, a, i).add(s0);
+                s1 = FloatVector.fromArray(S, a, i + S.length()).add(s1);
+                s2 = FloatVector.fromArray(S, a, i + 2 * S.length()).add(s2);
+                s3 = FloatVector.fromArray(S, a, i + 3 * S.length()).add(s3);
+            }
+            total += s0.add(s1).add(s2).add(s3).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        }
+        sink = total;
+    }
+
     /** GFLOP/s summed over {@code threads} threads spinning at once. */
     static double measure(int threads) throws InterruptedException {
         long iters = 20_000_000;
