@@ -23,7 +23,7 @@ export OPENBLAS_CORETYPE=SkylakeX OMP_WAIT_POLICY=PASSIVE   # the peers' fair se
 # A system that is not installed must not be reported from an earlier run's files.
 rm -f "$OUT"/widrow-train-r*.json "$OUT"/torch-r*.json "$OUT"/sklearn-r*.json "$OUT"/fma-*-r*.txt
 # The host is probed before each system's run (FmaPeak: 2-thread FMA GFLOP/s and reads from 1 MiB per
-# core, about a second), so each round's row shows whether its systems met the same machine.
+# core, about a second), so each round's row shows the machine each system met, as far as a probe can.
 probe() {
   java $JAVA_OPTS -cp target/test-classes io.widrow.bench.FmaPeak 2>/dev/null > "$OUT/fma-$1-r$2.txt" || true
 }

@@ -56,8 +56,9 @@ final class FmaPeak {
 
     /**
      * GB/s of vector reads from a 1 MiB array per thread, half of a core's L2 here, on {@code threads}
-     * threads at once. The FMA loop touches no memory, and the host's slow spells did not show in it
-     * (300–330 GFLOP/s while the engine ran 1.5× slower): this probe sees what evicts a core's cache.
+     * threads at once: a working set like a GEMM share's, where the FMA loop touches no memory. Neither
+     * probe moved with the engine's slow runs so far (the README's latest table): those spells hit one
+     * vCPU at a time, and a second-long probe catches them only by chance.
      */
     static double cacheReads(int threads) throws InterruptedException {
         int passes = 2_000;
