@@ -3,7 +3,7 @@
 # Usage: bench/run-gemm.sh [auto|vector|portable] [seconds-per-shape]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -o test-compile
+./mvnw -q -B test-compile
 path="${1:-auto}"
 # Other builds on this 2-vCPU box skew the 2-thread figures: wait (up to 2 min) for a quiet machine.
 if [[ -x /usr/bin/python3 && -f /work/shared/bench/sysmon.py ]]; then

@@ -4,7 +4,7 @@
 
 build_jar() {
   echo "== build"
-  ./mvnw -q -B -o -DskipTests package
+  ./mvnw -q -B -DskipTests package
   JAR=$(ls target/widrow-*.jar | grep -v -- '-plain\.jar$' | head -1)
   mkdir -p "$OUT"
 }
