@@ -55,10 +55,11 @@ final class FmaPeak {
     }
 
     /**
-     * GB/s of vector reads from a 1 MiB array per thread, half of a core's L2 here, on {@code threads}
-     * threads at once: a working set like a GEMM share's, where the FMA loop touches no memory. Neither
-     * probe moved with the engine's slow runs so far (the README's latest table): those spells hit one
-     * vCPU at a time, and a second-long probe catches them only by chance.
+     * GB/s of vector reads from a 1 MiB array per thread (half a core's L2 on the Xeon host, all of it on
+     * the AMD one), on {@code threads} threads at once: a working set like a GEMM share's, where the FMA
+     * loop touches no memory. On the Xeon neither probe moved with the engine's slow runs (see
+     * docs/performance-history.md): those spells hit one vCPU at a time, and a second-long probe catches
+     * them only by chance.
      */
     static double cacheReads(int threads) throws InterruptedException {
         int passes = 2_000;
