@@ -1,12 +1,56 @@
 package io.widrow.engine.tensor;
 
 /**
- * Copies blocks of op(B) into the contiguous layout the micro-kernel reads: a kc × width block into a
- * contiguous panel (row p at {@code p * width}), absorbing Bᵀ so every kernel reads B the same way. The
- * block is then reused by every row tile of A while it sits in L1.
+ * Copies blocks of op(A) and op(B) into the contiguous layouts the micro-kernel reads: A into strips
+ * of six rows interleaved along k, B into a kc × width panel (row p at {@code p * width}), absorbing the
+ * transposes so every kernel reads both operands the same way. The panel is reused by every strip while it
+ * sits in L1, and each strip by every panel of the block.
  */
 final class Packing {
     private Packing() {
+    }
+
+    /**
+     * Packs op(A)[i0..i1) × [pc..pc+kc) into strips of {@code mr} rows: strip t starts at
+     * {@code t * mr * kc} and holds element (i0 + t*mr + r, pc + p) at {@code p * mr + r}, so a tile reads
+     * its six A values per k step from one cache line. Rows past i1 in the last strip are zeroed.
+     * A is stored m×k for {@link GemmKernel#NN} and k×m (Aᵀ) for {@link GemmKernel#TN}.
+     */
+    static void packA(int form, float[] a, int m, int k, int i0, int i1, int pc, int kc, float[] dst, int mr) {
+        for (int i = i0, t = 0; i < i1; i += mr, t += mr * kc) {
+            int rows = Math.min(mr, i1 - i);
+            if (form == GemmKernel.TN) {
+                for (int p = 0, src = (pc * m) + i, d = t; p < kc; p++, src += m, d += mr) {
+                    for (int r = 0; r < rows; r++) {
+                        dst[d + r] = a[src + r];
+                    }
+                    for (int r = rows; r < mr; r++) {
+                        dst[d + r] = 0f;
+                    }
+                }
+            } else if (rows == 6 && mr == 6) {
+                // One pass over six row streams with sequential writes: a row at a time wrote every
+                // sixth float and ran at half the speed.
+                int s0 = i * k + pc, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
+                for (int p = 0, d = t; p < kc; p++, d += 6) {
+                    dst[d] = a[s0 + p];
+                    dst[d + 1] = a[s1 + p];
+                    dst[d + 2] = a[s2 + p];
+                    dst[d + 3] = a[s3 + p];
+                    dst[d + 4] = a[s4 + p];
+                    dst[d + 5] = a[s5 + p];
+                }
+            } else {
+                for (int p = 0, d = t; p < kc; p++, d += mr) {
+                    for (int r = 0; r < rows; r++) {
+                        dst[d + r] = a[(i + r) * k + pc + p];
+                    }
+                    for (int r = rows; r < mr; r++) {
+                        dst[d + r] = 0f;
+                    }
+                }
+            }
+        }
     }
 
     /** Packs op(B)[pc..pc+kc) × [jc..jc+nw) into {@code dst}; columns nw..width are zeroed. */

@@ -8,20 +8,22 @@ import jdk.incubator.vector.VectorSpecies;
  * JVM without the module never links this class or its helpers.
  *
  * <p>Loop order: k is cut into equal blocks of at most {@link #KC} ({@link #KC_NN} for A·B); per block,
- * each panel of op(B) (block × four vectors) is packed once and swept by every 6-row tile of A: from L1
- * for 128-long blocks, from L2 for A·B's longer ones. A is never copied: a tile of A walks six rows, and
- * a tile of Aᵀ reads six adjacent floats of each stored row, one row per k step. Packing Aᵀ into strips
- * first, as this kernel once did, cost 7% of a whole training step (same-JVM A/B over real steps, 38 of
- * 40 rounds faster without it): the strided rows of a 128-long block are only 128 cache lines, which
- * the next two tiles reuse from L1, so the copy bought nothing.
+ * the rows of op(A) are packed into strips of six rows interleaved along k ({@link Packing#packA}), and
+ * each panel of op(B) (block × four vectors) is packed once and swept by every strip: from L1 for
+ * 128-long blocks, from L2 for A·B's longer ones. Aᵀ is not packed: its stored rows already hold six
+ * adjacent A rows side by side, so a tile reads them in place (packing them cost 7% of a training step
+ * once, for nothing). What the strips buy is the tile's addressing: six A values at one base index
+ * plus constants, one bounds check, where six row offsets each had their own and spilled; with B in L1
+ * the tile went from 140 to 165–172 GFLOP/s on one Xeon core, and on a Zen 5 host three alternating
+ * training runs of each took 0.326–0.347 s per epoch against 0.350–0.419 s.
  */
 final class VectorGemm implements GemmKernel {
     /** 128 × 64 floats = 32 KiB: the panel and six A rows share a 48 KiB L1D without evicting each other. */
     static final int KC = 128;
     /**
-     * A·B reads A in place and only B is packed, so a longer block costs only L2 traffic for the panel
-     * (512 × 64 floats = 128 KB), and the first layer's k shares (392 of 784 each) then need no second
-     * pass that adds onto C: measured 266–271 µs against 315–324 µs per 128×784×256 product on two threads.
+     * A·B's longer block costs only L2 traffic for the panel (512 × 64 floats = 128 KB; 128 was slower
+     * with packed A too), and the first layer's k shares (392 of 784 each) then need no second pass that
+     * adds onto C: measured 266–271 µs against 315–324 µs per 128×784×256 product on two threads.
      */
     static final int KC_NN = 512;
     private static final int MR = VectorTiles.MR;
@@ -44,6 +46,7 @@ final class VectorGemm implements GemmKernel {
         int kcMax = form == NN ? KC_NN : KC;
         float[] bp = ws.panel(kcMax * W);
         float[] tmp = ws.tile(MR * W);
+        float[] strips = ws.strips(Workspace.STRIP_FLOATS);
         // Equal k blocks: 784 as 7 × 112 rather than 6 × 128 + 16, whose short last block paid a full
         // sweep of tile set-up and C read-back for an eighth of the work.
         int blocks = (p1 - p0 + kcMax - 1) / kcMax;
@@ -51,27 +54,45 @@ final class VectorGemm implements GemmKernel {
         for (int pc = p0; pc < p1; pc += kb) {
             int kc = Math.min(kb, p1 - pc);
             boolean add = pc > p0;
-            for (int jc = j0; jc < j1; jc += W) {
-                int nw = Math.min(W, j1 - jc);
-                // A tail of at most one vector gets the one-vector tile rather than a mostly empty panel.
-                int width = nw <= L ? L : W;
-                if (form == NT) {
-                    Packing.packB(form, b, k, n, pc, kc, jc, nw, bp, width);
-                } else if (nw == W) {
-                    copyRows(b, n, pc, kc, jc, bp);
-                } else {
-                    Packing.packB(NN, b, k, n, pc, kc, jc, nw, bp, width);
+            boolean packed = form != TN && j1 - j0 > L;
+            // Packed A comes in row blocks as large as the strip buffer holds (every row of a 128-row
+            // batch at kc = 512), cut equal and on tile boundaries; B is packed once per block of rows.
+            int mcMax = Math.max(MR, Workspace.STRIP_FLOATS / kc / MR * MR);
+            int rowBlocks = packed ? (i1 - i0 + mcMax - 1) / mcMax : 1;
+            int mc = ((i1 - i0 + rowBlocks - 1) / rowBlocks + MR - 1) / MR * MR;
+            for (int ic = i0; ic < i1; ic += mc) {
+                int ie = Math.min(ic + mc, i1);
+                if (packed) {
+                    Packing.packA(form, a, m, k, ic, ie, pc, kc, strips, MR);
                 }
-                for (int i = i0; i < i1; i += MR) {
-                    // Aᵀ(i, p) is stored at a[p * m + i]; A(i, p) at a[i * k + p].
-                    int ao = form == TN ? pc * m + i : i * k + pc;
-                    int rs = form == TN ? 1 : k;
-                    int ps = form == TN ? m : 1;
-                    int rows = Math.min(MR, i1 - i);
-                    if (width == W) {
-                        VectorTiles.tile6x4(a, ao, rs, ps, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                for (int jc = j0; jc < j1; jc += W) {
+                    int nw = Math.min(W, j1 - jc);
+                    // A tail of at most one vector gets the one-vector tile rather than a mostly empty panel.
+                    int width = nw <= L ? L : W;
+                    if (form == NT) {
+                        Packing.packB(form, b, k, n, pc, kc, jc, nw, bp, width);
+                    } else if (nw == W) {
+                        copyRows(b, n, pc, kc, jc, bp);
                     } else {
-                        VectorTiles.tile6x1(a, ao, rs, ps, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                        Packing.packB(NN, b, k, n, pc, kc, jc, nw, bp, width);
+                    }
+                    for (int i = ic, ao = 0; i < ie; i += MR, ao += MR * kc) {
+                        int rows = Math.min(MR, ie - i);
+                        if (width == W && form != TN) {
+                            VectorTiles.tile6x4(strips, ao, MR, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                        } else if (width == W && i + MR <= m) {
+                            // Aᵀ's stored rows already hold six adjacent A rows side by side.
+                            VectorTiles.tile6x4(a, pc * m + i, m, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                        } else if (width == W) {
+                            // The last rows of Aᵀ: a strip of their own, so no read passes the matrix's end.
+                            Packing.packA(form, a, m, k, i, ie, pc, kc, strips, MR);
+                            VectorTiles.tile6x4(strips, 0, MR, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                        } else {
+                            // Aᵀ(i, p) is stored at a[p * m + i]; A(i, p) at a[i * k + p].
+                            int at = form == TN ? pc * m + i : i * k + pc;
+                            VectorTiles.tile6x1(a, at, form == TN ? 1 : k, form == TN ? m : 1, bp, kc, c, i * n + jc, n,
+                                    rows, nw, add, tmp);
+                        }
                     }
                 }
             }

@@ -9,9 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * broadcast A value feeds four FMAs, so loads stay well under the FMA rate. A narrow tail (at most one
  * vector of columns, e.g. a 10-class output) has its own 6 × 1 tile instead of a mostly empty panel.
  *
- * <p>Element (r, p) of the A tile is {@code a[ao + r*rs + p*ps]}: rows of A read in place (rs = k,
- * ps = 1) or columns of a stored A, i.e. rows of Aᵀ (rs = 1, ps = m). B panel element (p, j) is {@code bp[p*width + j]}.
- * Rows past {@code rows} repeat the last real row and are not stored.
+ * <p>Element (r, p) of the main tile's A is {@code as[ao + p*ps + r]}: a strip {@link Packing#packA} wrote
+ * (ps = MR), or columns of a stored Aᵀ read in place (ps = m). Its six values per k step are then one base
+ * index plus constants, which C2 covers with one bounds check: read through six row offsets, as this
+ * kernel once did, each had its own check and most offsets lived on the stack (the tile ran at 70% of
+ * one core's FMA peak with B in L1, against 83–86% now). Rows past {@code rows} are computed and not
+ * stored. B panel element (p, j) is {@code bp[p*width + j]}.
  *
  * <p>The main loop counts with a {@code long} on purpose: C2 then leaves it alone, where it unrolled
  * the int-counted loop (its superword analysis asks for more) and the unrolled body no longer fit the
@@ -37,36 +40,29 @@ final class VectorTiles {
      * C[rows × nw] (+)= A · Bpanel over kc, for a panel {@link #W} wide. Full tiles that overwrite C are stored straight
      * from the accumulators; ragged ones and sums onto C go through {@code tmp} (MR × W floats).
      */
-    static void tile6x4(float[] a, int ao, int rs, int ps, float[] bp, int kc, float[] c, int ci, int ldc, int rows,
+    static void tile6x4(float[] as, int ao, int ps, float[] bp, int kc, float[] c, int ci, int ldc, int rows,
                         int nw, boolean add, float[] tmp) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00;
         FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
-        int last = rows - 1;
-        int a0 = ao;
-        int a1 = ao + Math.min(1, last) * rs;
-        int a2 = ao + Math.min(2, last) * rs;
-        int a3 = ao + Math.min(3, last) * rs;
-        int a4 = ao + Math.min(4, last) * rs;
-        int a5 = ao + Math.min(5, last) * rs;
         for (long q = 0; q < kc; q++) {
             int p = (int) q;
-            int ap = p * ps;
+            int ap = ao + p * ps;
             int bi = p * W;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, bp, bi + 3 * L);
-            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+            FloatVector x0 = FloatVector.broadcast(S, as[ap]);
             c00 = b0.fma(x0, c00); c01 = b1.fma(x0, c01); c02 = b2.fma(x0, c02); c03 = b3.fma(x0, c03);
-            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+            FloatVector x1 = FloatVector.broadcast(S, as[ap + 1]);
             c10 = b0.fma(x1, c10); c11 = b1.fma(x1, c11); c12 = b2.fma(x1, c12); c13 = b3.fma(x1, c13);
-            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+            FloatVector x2 = FloatVector.broadcast(S, as[ap + 2]);
             c20 = b0.fma(x2, c20); c21 = b1.fma(x2, c21); c22 = b2.fma(x2, c22); c23 = b3.fma(x2, c23);
-            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+            FloatVector x3 = FloatVector.broadcast(S, as[ap + 3]);
             c30 = b0.fma(x3, c30); c31 = b1.fma(x3, c31); c32 = b2.fma(x3, c32); c33 = b3.fma(x3, c33);
-            FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+            FloatVector x4 = FloatVector.broadcast(S, as[ap + 4]);
             c40 = b0.fma(x4, c40); c41 = b1.fma(x4, c41); c42 = b2.fma(x4, c42); c43 = b3.fma(x4, c43);
-            FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+            FloatVector x5 = FloatVector.broadcast(S, as[ap + 5]);
             c50 = b0.fma(x5, c50); c51 = b1.fma(x5, c51); c52 = b2.fma(x5, c52); c53 = b3.fma(x5, c53);
         }
         if (rows == MR && nw == W && !add) {
@@ -98,7 +94,12 @@ final class VectorTiles {
         flush(tmp, W, c, ci, ldc, rows, nw, add);
     }
 
-    /** As {@link #tile6x4} for a panel one vector wide ({@code nw ≤ L}); {@code tmp} holds MR × L floats. */
+    /**
+     * As {@link #tile6x4} for a panel one vector wide ({@code nw ≤ L}), with A read in place: element
+     * (r, p) is {@code a[ao + r*rs + p*ps]}, i.e. rows of A (rs = k, ps = 1) or of Aᵀ (rs = 1, ps = m); rows
+     * past {@code rows} repeat the last real row and are not stored. A narrow product does too little
+     * work per A value to pay for packing it. {@code tmp} holds MR × L floats.
+     */
     static void tile6x1(float[] a, int ao, int rs, int ps, float[] bp, int kc, float[] c, int ci, int ldc, int rows,
                         int nw, boolean add, float[] tmp) {
         FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;

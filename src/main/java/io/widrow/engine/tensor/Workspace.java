@@ -9,12 +9,15 @@ final class Workspace {
     static final int PANEL_FLOATS = 512 * 64;
     /** Its largest staging tile: 6 rows × 4 vectors of 16 floats. */
     static final int TILE_FLOATS = 6 * 64;
+    /** Packed A strips: 132 rows (a 128-row batch rounded up to whole tiles) of a 512-deep block. */
+    static final int STRIP_FLOATS = 132 * 512;
 
     // Allocated here, once per thread, rather than grown on first use: the growth branch inside the
     // kernels had never run by the time C2 compiled them, so the first product on each new thread (a
     // job's worker, the niced helpers) threw the compiled kernels away.
     private float[] panel = new float[PANEL_FLOATS];
     private float[] tile = new float[TILE_FLOATS];
+    private float[] strips = new float[STRIP_FLOATS];
     private float[] matrix = new float[0];
     private float[] partial;
 
@@ -38,6 +41,14 @@ final class Workspace {
             panel = new float[size];
         }
         return panel;
+    }
+
+    /** Packed A strips (rows × kc, in tiles of six rows). */
+    float[] strips(int size) {
+        if (strips.length < size) {
+            strips = new float[size];
+        }
+        return strips;
     }
 
     /** Staging for edge tiles whose columns overhang C. */

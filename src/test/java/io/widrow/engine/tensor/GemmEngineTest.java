@@ -20,6 +20,8 @@ class GemmEngineTest {
         {1, 1, 1}, {1, 1, 7}, {2, 3, 1}, {7, 13, 29}, {5, 17, 33}, {6, 256, 32}, {13, 257, 31},
         {128, 784, 256}, {1, 784, 256}, {1, 256, 784}, {128, 256, 128}, {128, 128, 10}, {128, 10, 128},
         {256, 128, 784}, {10, 128, 128}, {513, 37, 65}, {3, 5, 513}, {64, 300, 64},
+        // More rows than one block of packed A strips holds (five row blocks at kc = 300), and a tail panel.
+        {1000, 600, 70},
     };
     private static final Map<String, GemmEngine> ENGINES = new ConcurrentHashMap<>();
 
