@@ -13,19 +13,20 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class GemmPool {
     /**
-     * The waiting caller, and a worker whose spins have been paying off, spin this long before parking.
-     * Short, because a spinning worker takes a core from threads that have work: with a third busy process
-     * on two cores, a training step took 2.4 ms at 100 µs and 1.8 ms at 20 µs (quiet host: the same 0.9 ms,
-     * as a late worker's share is taken over by the caller).
+     * The waiting caller spins this long before parking, and so does a worker at first and while it is
+     * being descheduled (see {@link SpinPolicy}). Short, because a spinning worker takes a core from
+     * threads that have work: with a third busy process on two cores, a training step took 2.4 ms at
+     * 100 µs and 1.8 ms at 20 µs (quiet host: the same 0.9 ms, as a late worker's share is taken over by
+     * the caller).
      */
-    private static final long SPIN_NANOS = 20_000;
+    static final long SPIN_NANOS = 20_000;
     /**
      * A worker spins up to this long while its hand-offs keep arriving just after it parked. A training
      * step has serial stretches of 20-40 µs (the 10-wide output layer, loss, gradient norms) after which
      * a parked worker woke too late, and the caller computed its share too: 500-1,100 such take-overs
-     * per epoch on a quiet Zen 5 host at 20 µs, 20-300 at 150 µs.
+     * per epoch on a quiet Zen 5 host at 20 µs, 20-350 at up to 150 µs.
      */
-    private static final long SPIN_MAX_NANOS = 150_000;
+    static final long SPIN_MAX_NANOS = 150_000;
     /** Hand-offs per look at the share of them the caller took over. */
     private static final int CONTENTION_WINDOW = 64;
 
@@ -362,12 +363,13 @@ final class GemmPool {
                 long deadline = System.nanoTime() + spins.nanos();
                 long parkedAt = 0;
                 while (seq == seen) {
-                    if (parkedAt == 0 && System.nanoTime() < deadline) {
-                        Thread.onSpinWait();
-                        continue;
-                    }
                     if (parkedAt == 0) {
-                        parkedAt = System.nanoTime();
+                        long now = System.nanoTime();
+                        if (now < deadline) {
+                            Thread.onSpinWait();
+                            continue;
+                        }
+                        parkedAt = now;
                     }
                     parked = true;
                     if (seq == seen) {

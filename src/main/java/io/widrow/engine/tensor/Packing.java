@@ -17,18 +17,12 @@ final class Packing {
      * A is stored m×k for {@link GemmKernel#NN} and k×m (Aᵀ) for {@link GemmKernel#TN}.
      */
     static void packA(int form, float[] a, int m, int k, int i0, int i1, int pc, int kc, float[] dst, int mr) {
+        // Element (i, p) of op(A) is a[i * rs + p * ps].
+        int rs = form == GemmKernel.TN ? 1 : k;
+        int ps = form == GemmKernel.TN ? m : 1;
         for (int i = i0, t = 0; i < i1; i += mr, t += mr * kc) {
             int rows = Math.min(mr, i1 - i);
-            if (form == GemmKernel.TN) {
-                for (int p = 0, src = (pc * m) + i, d = t; p < kc; p++, src += m, d += mr) {
-                    for (int r = 0; r < rows; r++) {
-                        dst[d + r] = a[src + r];
-                    }
-                    for (int r = rows; r < mr; r++) {
-                        dst[d + r] = 0f;
-                    }
-                }
-            } else if (rows == 6 && mr == 6) {
+            if (form != GemmKernel.TN && rows == 6 && mr == 6) {
                 // One pass over six row streams with sequential writes: a row at a time wrote every
                 // sixth float and ran at half the speed.
                 int s0 = i * k + pc, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
@@ -40,14 +34,14 @@ final class Packing {
                     dst[d + 4] = a[s4 + p];
                     dst[d + 5] = a[s5 + p];
                 }
-            } else {
-                for (int p = 0, d = t; p < kc; p++, d += mr) {
-                    for (int r = 0; r < rows; r++) {
-                        dst[d + r] = a[(i + r) * k + pc + p];
-                    }
-                    for (int r = rows; r < mr; r++) {
-                        dst[d + r] = 0f;
-                    }
+                continue;
+            }
+            for (int p = 0, src = i * rs + pc * ps, d = t; p < kc; p++, src += ps, d += mr) {
+                for (int r = 0; r < rows; r++) {
+                    dst[d + r] = a[src + r * rs];
+                }
+                for (int r = rows; r < mr; r++) {
+                    dst[d + r] = 0f;
                 }
             }
         }

@@ -46,7 +46,7 @@ final class VectorGemm implements GemmKernel {
         int kcMax = form == NN ? KC_NN : KC;
         float[] bp = ws.panel(kcMax * W);
         float[] tmp = ws.tile(MR * W);
-        float[] strips = ws.strips(Workspace.STRIP_FLOATS);
+        float[] strips = ws.strips();
         // Equal k blocks: 784 as 7 × 112 rather than 6 × 128 + 16, whose short last block paid a full
         // sweep of tile set-up and C read-back for an eighth of the work.
         int blocks = (p1 - p0 + kcMax - 1) / kcMax;

@@ -17,7 +17,7 @@ final class Workspace {
     // job's worker, the niced helpers) threw the compiled kernels away.
     private float[] panel = new float[PANEL_FLOATS];
     private float[] tile = new float[TILE_FLOATS];
-    private float[] strips = new float[STRIP_FLOATS];
+    private final float[] strips = new float[STRIP_FLOATS];
     private float[] matrix = new float[0];
     private float[] partial;
 
@@ -43,11 +43,8 @@ final class Workspace {
         return panel;
     }
 
-    /** Packed A strips (rows × kc, in tiles of six rows). */
-    float[] strips(int size) {
-        if (strips.length < size) {
-            strips = new float[size];
-        }
+    /** Packed A strips ({@link #STRIP_FLOATS}: rows × kc, in tiles of six rows); callers size their row blocks to it. */
+    float[] strips() {
         return strips;
     }
 

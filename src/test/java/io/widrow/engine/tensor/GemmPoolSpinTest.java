@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /** A worker's spin grows while parking made it late, and falls back while it is being descheduled. */
 class GemmPoolSpinTest {
-    private static final long SHORT = 20_000;
-    private static final long LONG = 150_000;
+    private static final long SHORT = GemmPool.SPIN_NANOS;
+    private static final long LONG = GemmPool.SPIN_MAX_NANOS;
 
     @Test
     void startsShortAndDoublesUpToTheCapWhileHandOffsComeSoonAfterParking() {
