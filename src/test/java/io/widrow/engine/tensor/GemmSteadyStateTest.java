@@ -3,7 +3,7 @@ package io.widrow.engine.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
+import io.widrow.engine.check.SteadyAllocation;
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,9 +16,6 @@ class GemmSteadyStateTest {
     @CsvSource({"portable,1", "portable,2", "vector,1", "vector,2"})
     void callsAfterWarmUpDoNotAllocate(String path, int threads) {
         assumeTrue(!path.equals("vector") || GemmEngine.vectorAvailable(), "JVM lacks jdk.incubator.vector");
-        var bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean tb && tb.isThreadAllocatedMemorySupported());
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
         GemmEngine engine = GemmEngineTest.engine(path, threads);
         SplittableRandom rnd = new SplittableRandom(3);
         // The three forms on a shape just above the parallel threshold, batch 1, and a ragged one.
@@ -38,14 +35,12 @@ class GemmSteadyStateTest {
         for (int i = 0; i < 1_500; i++) {
             round.run();
         }
-        long tid = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 200; i++) {
-            round.run();
-        }
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
-        // One vector box or array per call would be ≥ 1200 × 64 bytes.
-        assertThat(allocated).isLessThan(4_096);
+        // One vector box or array per call would be ≥ 1200 × 64 bytes a window.
+        SteadyAllocation.assertBelow(4_096, () -> {
+            for (int i = 0; i < 200; i++) {
+                round.run();
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0} x{1}")
