@@ -79,14 +79,14 @@ final class VectorGemm implements GemmKernel {
                     for (int i = ic, ao = 0; i < ie; i += MR, ao += MR * kc) {
                         int rows = Math.min(MR, ie - i);
                         if (width == W && form != TN) {
-                            VectorTiles.tile6x4(strips, ao, MR, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                            VectorTiles.tile(strips, ao, MR, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
                         } else if (width == W && i + MR <= m) {
                             // Aᵀ's stored rows already hold six adjacent A rows side by side.
-                            VectorTiles.tile6x4(a, pc * m + i, m, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                            VectorTiles.tile(a, pc * m + i, m, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
                         } else if (width == W) {
                             // The last rows of Aᵀ: a strip of their own, so no read passes the matrix's end.
                             Packing.packA(form, a, m, k, i, ie, pc, kc, strips, MR);
-                            VectorTiles.tile6x4(strips, 0, MR, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                            VectorTiles.tile(strips, 0, MR, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
                         } else {
                             // Aᵀ(i, p) is stored at a[p * m + i]; A(i, p) at a[i * k + p].
                             int at = form == TN ? pc * m + i : i * k + pc;

@@ -4,9 +4,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked micro-kernels over a packed B panel. The main tile is 6 rows × 4 vectors: 24
+ * Register-blocked micro-kernels over a packed B panel. With AVX-512 the main tile is 6 rows × 4 vectors: 24
  * accumulators (of the 32 vector registers) give each FMA port enough independent chains, and every
- * broadcast A value feeds four FMAs, so loads stay well under the FMA rate. A narrow tail (at most one
+ * broadcast A value feeds four FMAs, so loads stay well under the FMA rate. With 16 registers (AVX2) it
+ * is 6 rows × 2 vectors, 12 accumulators, the shape BLAS kernels for those cores use. A narrow tail (at most one
  * vector of columns, e.g. a 10-class output) has its own 6 × 1 tile instead of a mostly empty panel.
  *
  * <p>Element (r, p) of the main tile's A is {@code as[ao + p*ps + r]}: a strip {@link Packing#packA} wrote
@@ -28,7 +29,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorTiles {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    static final int NV = 4;
+    /**
+     * Vectors per tile row: 4 where the ISA has 32 vector registers (AVX-512: 24 accumulators, 4 B
+     * vectors, a broadcast), 2 where it has 16 (AVX2, SSE: 12 + 2 + 1). On a Zen 3 host (AVX2) the
+     * four-wide tile needed 29 of 16 registers, spilled on every FMA and trained at 1.5 s per epoch.
+     */
+    static final int NV = L >= 16 ? 4 : 2;
     /** Main panel width in floats. */
     static final int W = NV * L;
     static final int MR = 6;
@@ -36,9 +42,19 @@ final class VectorTiles {
     private VectorTiles() {
     }
 
+    /** The main tile for this ISA ({@link #NV} vectors wide): {@link #tile6x4} or {@link #tile6x2}. */
+    static void tile(float[] as, int ao, int ps, float[] bp, int kc, float[] c, int ci, int ldc, int rows,
+                     int nw, boolean add, float[] tmp) {
+        if (NV == 4) {
+            tile6x4(as, ao, ps, bp, kc, c, ci, ldc, rows, nw, add, tmp);
+        } else {
+            tile6x2(as, ao, ps, bp, kc, c, ci, ldc, rows, nw, add, tmp);
+        }
+    }
+
     /**
-     * C[rows × nw] (+)= A · Bpanel over kc, for a panel {@link #W} wide. Full tiles that overwrite C are stored straight
-     * from the accumulators; ragged ones and sums onto C go through {@code tmp} (MR × W floats).
+     * C[rows × nw] (+)= A · Bpanel over kc, for a panel four vectors wide. Full tiles that overwrite C are stored straight
+     * from the accumulators; ragged ones and sums onto C go through {@code tmp} (MR × 4 vectors of floats).
      */
     static void tile6x4(float[] as, int ao, int ps, float[] bp, int kc, float[] c, int ci, int ldc, int rows,
                         int nw, boolean add, float[] tmp) {
@@ -47,7 +63,7 @@ final class VectorTiles {
         for (long q = 0; q < kc; q++) {
             int p = (int) q;
             int ap = ao + p * ps;
-            int bi = p * W;
+            int bi = p * (4 * L);
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
@@ -65,7 +81,7 @@ final class VectorTiles {
             FloatVector x5 = FloatVector.broadcast(S, as[ap + 5]);
             c50 = b0.fma(x5, c50); c51 = b1.fma(x5, c51); c52 = b2.fma(x5, c52); c53 = b3.fma(x5, c53);
         }
-        if (rows == MR && nw == W && !add) {
+        if (rows == MR && nw == 4 * L && !add) {
             int o0 = ci;
             int o1 = o0 + ldc;
             int o2 = o1 + ldc;
@@ -91,7 +107,56 @@ final class VectorTiles {
         c30.intoArray(tmp, 12 * L); c31.intoArray(tmp, 13 * L); c32.intoArray(tmp, 14 * L); c33.intoArray(tmp, 15 * L);
         c40.intoArray(tmp, 16 * L); c41.intoArray(tmp, 17 * L); c42.intoArray(tmp, 18 * L); c43.intoArray(tmp, 19 * L);
         c50.intoArray(tmp, 20 * L); c51.intoArray(tmp, 21 * L); c52.intoArray(tmp, 22 * L); c53.intoArray(tmp, 23 * L);
-        flush(tmp, W, c, ci, ldc, rows, nw, add);
+        flush(tmp, 4 * L, c, ci, ldc, rows, nw, add);
+    }
+
+    /** As {@link #tile6x4} for a panel two vectors wide: the tile of a 16-register ISA. */
+    static void tile6x2(float[] as, int ao, int ps, float[] bp, int kc, float[] c, int ci, int ldc, int rows,
+                        int nw, boolean add, float[] tmp) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (long q = 0; q < kc; q++) {
+            int p = (int) q;
+            int ap = ao + p * ps;
+            int bi = p * (2 * L);
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x0 = FloatVector.broadcast(S, as[ap]);
+            c00 = b0.fma(x0, c00); c01 = b1.fma(x0, c01);
+            FloatVector x1 = FloatVector.broadcast(S, as[ap + 1]);
+            c10 = b0.fma(x1, c10); c11 = b1.fma(x1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, as[ap + 2]);
+            c20 = b0.fma(x2, c20); c21 = b1.fma(x2, c21);
+            FloatVector x3 = FloatVector.broadcast(S, as[ap + 3]);
+            c30 = b0.fma(x3, c30); c31 = b1.fma(x3, c31);
+            FloatVector x4 = FloatVector.broadcast(S, as[ap + 4]);
+            c40 = b0.fma(x4, c40); c41 = b1.fma(x4, c41);
+            FloatVector x5 = FloatVector.broadcast(S, as[ap + 5]);
+            c50 = b0.fma(x5, c50); c51 = b1.fma(x5, c51);
+        }
+        if (rows == MR && nw == 2 * L && !add) {
+            int o0 = ci;
+            int o1 = o0 + ldc;
+            int o2 = o1 + ldc;
+            int o3 = o2 + ldc;
+            int o4 = o3 + ldc;
+            int o5 = o4 + ldc;
+            c00.intoArray(c, o0); c01.intoArray(c, o0 + L);
+            c10.intoArray(c, o1); c11.intoArray(c, o1 + L);
+            c20.intoArray(c, o2); c21.intoArray(c, o2 + L);
+            c30.intoArray(c, o3); c31.intoArray(c, o3 + L);
+            c40.intoArray(c, o4); c41.intoArray(c, o4 + L);
+            c50.intoArray(c, o5); c51.intoArray(c, o5 + L);
+            return;
+        }
+        // Through tmp for the reason tile6x4 gives.
+        c00.intoArray(tmp, 0); c01.intoArray(tmp, L);
+        c10.intoArray(tmp, 2 * L); c11.intoArray(tmp, 3 * L);
+        c20.intoArray(tmp, 4 * L); c21.intoArray(tmp, 5 * L);
+        c30.intoArray(tmp, 6 * L); c31.intoArray(tmp, 7 * L);
+        c40.intoArray(tmp, 8 * L); c41.intoArray(tmp, 9 * L);
+        c50.intoArray(tmp, 10 * L); c51.intoArray(tmp, 11 * L);
+        flush(tmp, 2 * L, c, ci, ldc, rows, nw, add);
     }
 
     /**
