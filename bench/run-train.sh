@@ -19,7 +19,14 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx1g --add-modules jdk.incubator.vector}
 # systems take turns: each round runs Widrow, then PyTorch, then scikit-learn, and the ratios are given
 # per round and for each system's best round. The scaling table runs once, after the last round.
 ROUNDS=${WIDROW_BENCH_ROUNDS:-2}
-export OPENBLAS_CORETYPE=SkylakeX OMP_WAIT_POLICY=PASSIVE   # the peers' fair settings (../shared/bench/README.md)
+# The peers' fair settings (../shared/bench/README.md): OpenBLAS 0.3.21 mis-detects the AVX-512 Xeons
+# and picks an SSE3 kernel, so SkylakeX is forced there; on a CPU without AVX-512 that kernel dies of an
+# illegal instruction (seen on a Zen 3 host), and OpenBLAS's own choice (Zen there) is the fast one.
+export OMP_WAIT_POLICY=PASSIVE
+if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then
+  export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
+fi
+echo "peers' OpenBLAS core type: ${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
 # A system that is not installed must not be reported from an earlier run's files.
 rm -f "$OUT"/widrow-train-r*.json "$OUT"/torch-r*.json "$OUT"/sklearn-r*.json "$OUT"/fma-*-r*.txt
 # The host is probed before each system's run (FmaPeak: 2-thread FMA GFLOP/s and reads from 1 MiB per
