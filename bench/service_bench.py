@@ -209,6 +209,34 @@ def run_queue_wait(pid, prefixes):
     return total / 1e9
 
 
+def thread_cpu(pid):
+    """CPU seconds (user + system) per thread group of `pid` so far: kernel thread names with their digits
+    dropped ("C2 CompilerThre", "http-nio--exec-", ...). A thread that ended since is not counted."""
+    groups = {}
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return groups
+    tick = os.sysconf("SC_CLK_TCK")
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                raw = f.read()
+            name = "".join(ch for ch in raw[raw.index("(") + 1:raw.rindex(")")] if not ch.isdigit()).strip()
+            fields = raw.rsplit(")", 1)[1].split()
+            groups[name] = groups.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, ValueError, IndexError):
+            continue
+    return groups
+
+
+def other_cpu(before, after, training):
+    """The thread groups outside `training` that used CPU between two thread_cpu samples, largest first."""
+    used = {k: after.get(k, 0.0) - before.get(k, 0.0) for k in after}
+    return sorted(((k, v) for k, v in used.items() if v >= 0.005 and not k.startswith(training)),
+                  key=lambda kv: -kv[1])
+
+
 # The training threads: a job's Quartz worker and the GEMM helpers; the bare engine's main thread ("java") and helpers.
 SERVICE_TRAINING_THREADS = ("quartzScheduler", "widrow-gemm")
 ENGINE_TRAINING_THREADS = ("java", "widrow-gemm")
@@ -254,6 +282,7 @@ def fashion_job(api, epochs, server_pid, rounds, engine_cmd):
                 pid, threads = (engine.proc.pid, ENGINE_TRAINING_THREADS) if side == "engine" \
                     else (server_pid, SERVICE_TRAINING_THREADS)
                 wait0 = run_queue_wait(pid, threads)
+                cpu0 = thread_cpu(pid)
                 if side == "engine":
                     e = engine.train(epochs)
                     run["engine"], run["engine_acc"] = e["epoch_seconds"], e["final_test_acc"]
@@ -276,6 +305,8 @@ def fashion_job(api, epochs, server_pid, rounds, engine_cmd):
                 wait1 = run_queue_wait(pid, threads)
                 if wait0 is not None and wait1 is not None:
                     run[side + "_run_queue_wait_s"] = wait1 - wait0
+                # Who else ran while the job trained: what a training thread waits for when it waits.
+                run[side + "_other_cpu"] = other_cpu(cpu0, thread_cpu(pid), threads)
             run["first"] = "engine" if r % 2 == 0 else "service"
             run["ratio"] = statistics.median(run["service"]) / statistics.median(run["engine"])
             results.append(run)
@@ -284,6 +315,8 @@ def fashion_job(api, epochs, server_pid, rounds, engine_cmd):
                      "engine_run_queue_wait_s" in run else "")
             print(f"  round {r + 1} ({run['first']} first): service epochs {['%.2f' % x for x in run['service']]}, "
                   f"engine {['%.2f' % x for x in run['engine']]} -> service / engine {run['ratio']:.2f}{waits}", flush=True)
+            print("    other threads' CPU during the service job: "
+                  + (", ".join(f"{k} {v:.2f} s" for k, v in run["service_other_cpu"][:6]) or "none"), flush=True)
     finally:
         engine.close()
     service_all = [x for run in results for x in run["service"]]
