@@ -22,14 +22,16 @@ ROUNDS=${WIDROW_BENCH_ROUNDS:-2}
 # The peers' fair settings (../shared/bench/README.md): OpenBLAS 0.3.21 mis-detects the AVX-512 Xeons
 # and picks an SSE3 kernel, so SkylakeX is forced there; on a CPU without AVX-512 that kernel dies of an
 # illegal instruction (seen on a Zen 3 host), and OpenBLAS's own choice (Zen there) is the fast one.
-# Some hosts preset OPENBLAS_CORETYPE (and OPENBLAS_L2_SIZE) machine-wide for older OpenBLAS builds; on a
-# Zen 5 host the preset Haswell kernel made PyTorch's epochs 15-20% slower than SkylakeX in alternating
-# runs, so the preset must not decide the peers' kernel. WIDROW_BENCH_OPENBLAS_CORETYPE overrides.
+# Some hosts preset OPENBLAS_CORETYPE (and OPENBLAS_L2_SIZE) machine-wide, for CPUs where older OpenBLAS
+# builds detect the wrong kernel. Where the CPU has AVX-512 the preset must not decide the peers' kernel:
+# on a Zen 5 host the preset Haswell made PyTorch's epochs 15-20% slower than SkylakeX in alternating
+# runs. Elsewhere a preset is kept. WIDROW_BENCH_OPENBLAS_CORETYPE overrides both.
 export OMP_WAIT_POLICY=PASSIVE
-unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 if [[ -n ${WIDROW_BENCH_OPENBLAS_CORETYPE:-} ]]; then
+  unset OPENBLAS_L2_SIZE
   export OPENBLAS_CORETYPE=$WIDROW_BENCH_OPENBLAS_CORETYPE
 elif grep -qw avx512f /proc/cpuinfo 2>/dev/null; then
+  unset OPENBLAS_L2_SIZE
   export OPENBLAS_CORETYPE=SkylakeX
 fi
 echo "peers' OpenBLAS core type: ${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
