@@ -1,10 +1,10 @@
 package io.widrow.engine.tensor;
 
 /**
- * Copies blocks of op(A) and op(B) into the contiguous layouts the micro-kernel reads: A into strips
- * of six rows interleaved along k, B into a kc × width panel (row p at {@code p * width}), absorbing the
- * transposes so every kernel reads both operands the same way. The panel is reused by every strip while it
- * sits in L1, and each strip by every panel of the block.
+ * Copies blocks of op(A) and op(B) into the contiguous layouts the micro-kernel reads: B into a kc × width
+ * panel (row p at {@code p * width}), absorbing the transpose of A·Bᵀ, and the last rows of a stored Aᵀ into a
+ * strip of six rows interleaved along k (row-major A goes through {@link BlockedStrips#pack} instead). The panel
+ * is reused by every strip while it sits in L1.
  */
 final class Packing {
     private Packing() {
@@ -22,20 +22,6 @@ final class Packing {
         int ps = form == GemmKernel.TN ? m : 1;
         for (int i = i0, t = 0; i < i1; i += mr, t += mr * kc) {
             int rows = Math.min(mr, i1 - i);
-            if (form != GemmKernel.TN && rows == 6 && mr == 6) {
-                // One pass over six row streams with sequential writes: a row at a time wrote every
-                // sixth float and ran at half the speed.
-                int s0 = i * k + pc, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k;
-                for (int p = 0, d = t; p < kc; p++, d += 6) {
-                    dst[d] = a[s0 + p];
-                    dst[d + 1] = a[s1 + p];
-                    dst[d + 2] = a[s2 + p];
-                    dst[d + 3] = a[s3 + p];
-                    dst[d + 4] = a[s4 + p];
-                    dst[d + 5] = a[s5 + p];
-                }
-                continue;
-            }
             for (int p = 0, src = i * rs + pc * ps, d = t; p < kc; p++, src += ps, d += mr) {
                 for (int r = 0; r < rows; r++) {
                     dst[d + r] = a[src + r * rs];

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * JVM without the module never links this class or its helpers.
  *
  * <p>Loop order: k is cut into equal blocks of at most {@link #KC} ({@link #KC_NN} for A·B); per block,
- * the rows of op(A) are packed into strips of six rows interleaved along k ({@link Packing#packA}), and
+ * the rows of op(A) are packed into strips of six rows, k in blocks of one vector ({@link BlockedStrips}), and
  * each panel of op(B) (block × four vectors) is packed once and swept by every strip: from L1 for
  * 128-long blocks, from L2 for A·B's longer ones. Aᵀ is not packed: its stored rows already hold six
  * adjacent A rows side by side, so a tile reads them in place (packing them cost 7% of a training step
@@ -57,13 +57,14 @@ final class VectorGemm implements GemmKernel {
             boolean packed = form != TN && j1 - j0 > L;
             // Packed A comes in row blocks as large as the strip buffer holds (every row of a 128-row
             // batch at kc = 512), cut equal and on tile boundaries; B is packed once per block of rows.
-            int mcMax = Math.max(MR, Workspace.STRIP_FLOATS / kc / MR * MR);
+            int strip = MR * BlockedStrips.padded(kc);
+            int mcMax = Math.max(MR, Workspace.STRIP_FLOATS / strip * MR);
             int rowBlocks = packed ? (i1 - i0 + mcMax - 1) / mcMax : 1;
             int mc = ((i1 - i0 + rowBlocks - 1) / rowBlocks + MR - 1) / MR * MR;
             for (int ic = i0; ic < i1; ic += mc) {
                 int ie = Math.min(ic + mc, i1);
                 if (packed) {
-                    Packing.packA(form, a, m, k, ic, ie, pc, kc, strips, MR);
+                    BlockedStrips.pack(a, k, ic, ie, pc, kc, strips);
                 }
                 for (int jc = j0; jc < j1; jc += W) {
                     int nw = Math.min(W, j1 - jc);
@@ -76,10 +77,10 @@ final class VectorGemm implements GemmKernel {
                     } else {
                         Packing.packB(NN, b, k, n, pc, kc, jc, nw, bp, width);
                     }
-                    for (int i = ic, ao = 0; i < ie; i += MR, ao += MR * kc) {
+                    for (int i = ic, ao = 0; i < ie; i += MR, ao += strip) {
                         int rows = Math.min(MR, ie - i);
                         if (width == W && form != TN) {
-                            VectorTiles.tile(strips, ao, MR, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
+                            BlockedStrips.tile(strips, ao, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
                         } else if (width == W && i + MR <= m) {
                             // Aᵀ's stored rows already hold six adjacent A rows side by side.
                             VectorTiles.tile(a, pc * m + i, m, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);

@@ -194,7 +194,7 @@ final class VectorTiles {
     }
 
     /** Writes (or adds) the first {@code rows × nw} values of a tile spilled with row stride {@code width}. */
-    private static void flush(float[] tmp, int width, float[] c, int ci, int ldc, int rows, int nw, boolean add) {
+    static void flush(float[] tmp, int width, float[] c, int ci, int ldc, int rows, int nw, boolean add) {
         for (int r = 0; r < rows; r++) {
             int t = r * width;
             int o = ci + r * ldc;
