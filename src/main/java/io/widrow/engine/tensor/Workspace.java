@@ -43,7 +43,10 @@ final class Workspace {
         return panel;
     }
 
-    /** Packed A strips ({@link #STRIP_FLOATS}: rows × kc, in tiles of six rows); callers size their row blocks to it. */
+    /**
+     * Packed A strips ({@link #STRIP_FLOATS}: rows × kc rounded up to whole vectors, in tiles of six rows); callers
+     * size their row blocks to it.
+     */
     float[] strips() {
         return strips;
     }
