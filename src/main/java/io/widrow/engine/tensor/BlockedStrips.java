@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The tiles here are {@link VectorTiles}' main tiles with that addressing: per k step one base index and
  * the constants {@code r * L}, so C2 still needs one bounds check for the six A values, and the FMAs run in the
- * same order (the same bits).
+ * same order (the same bits). They repeat those tiles' bodies on purpose: vectors cannot cross a method
+ * boundary without being boxed, so neither the loop nor the stores can be shared, and a layout parameter would
+ * turn the constant offsets into variables (the slow six-offset tile of old).
  */
 final class BlockedStrips {
     private static final VectorSpecies<Float> S = VectorTiles.S;
