@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Packed A for row-major op(A) (A·B and A·Bᵀ) as strips of six rows whose k runs are cut into blocks of one
  * vector: element (r, p) of a strip sits at {@code (p / L) * (MR * L) + r * L + p % L}, and a strip of a
  * kc-long block takes {@code MR * padded(kc)} floats. Packing is then one vector load and one store per row and
- * block. Interleaving the six rows float by float (as {@link Packing#packA} still does for Aᵀ's last rows) took
- * 19.7 µs for the first layer's 128 × 392 share on a Zen 5 core, 13% of that product, and JFR put 7% of a
- * training step's samples in it.
+ * block. Interleaving the six rows float by float (as {@link Packing#packTransposedA} still does for Aᵀ's last
+ * rows) took 19.7 µs for the first layer's 128 × 392 share on a Zen 5 core, 13% of that product, and JFR put 7%
+ * of a training step's samples in it.
  *
  * <p>The tiles here are {@link VectorTiles}' main tiles with that addressing: per k step one base index and
  * the constants {@code r * L}, so C2 still needs one bounds check for the six A values, and the FMAs run in the

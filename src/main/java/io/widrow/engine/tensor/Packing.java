@@ -11,20 +11,17 @@ final class Packing {
     }
 
     /**
-     * Packs op(A)[i0..i1) × [pc..pc+kc) into strips of {@code mr} rows: strip t starts at
-     * {@code t * mr * kc} and holds element (i0 + t*mr + r, pc + p) at {@code p * mr + r}, so a tile reads
-     * its six A values per k step from one cache line. Rows past i1 in the last strip are zeroed.
-     * A is stored m×k for {@link GemmKernel#NN} and k×m (Aᵀ) for {@link GemmKernel#TN}.
+     * Packs rows [i0..i1) × k [pc..pc+kc) of A, stored transposed (Aᵀ, k × m), into strips of {@code mr} rows:
+     * strip t starts at {@code t * mr * kc} and holds element (i0 + t*mr + r, pc + p) at {@code p * mr + r}, the
+     * layout a tile reads from Aᵀ in place. Only Aᵀ's last rows come here, so no read passes the matrix's end;
+     * rows past i1 in the last strip are zeroed.
      */
-    static void packA(int form, float[] a, int m, int k, int i0, int i1, int pc, int kc, float[] dst, int mr) {
-        // Element (i, p) of op(A) is a[i * rs + p * ps].
-        int rs = form == GemmKernel.TN ? 1 : k;
-        int ps = form == GemmKernel.TN ? m : 1;
+    static void packTransposedA(float[] a, int m, int i0, int i1, int pc, int kc, float[] dst, int mr) {
         for (int i = i0, t = 0; i < i1; i += mr, t += mr * kc) {
             int rows = Math.min(mr, i1 - i);
-            for (int p = 0, src = i * rs + pc * ps, d = t; p < kc; p++, src += ps, d += mr) {
+            for (int p = 0, src = pc * m + i, d = t; p < kc; p++, src += m, d += mr) {
                 for (int r = 0; r < rows; r++) {
-                    dst[d + r] = a[src + r * rs];
+                    dst[d + r] = a[src + r];
                 }
                 for (int r = rows; r < mr; r++) {
                     dst[d + r] = 0f;

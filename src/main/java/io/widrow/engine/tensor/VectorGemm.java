@@ -86,7 +86,7 @@ final class VectorGemm implements GemmKernel {
                             VectorTiles.tile(a, pc * m + i, m, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
                         } else if (width == W) {
                             // The last rows of Aᵀ: a strip of their own, so no read passes the matrix's end.
-                            Packing.packA(form, a, m, k, i, ie, pc, kc, strips, MR);
+                            Packing.packTransposedA(a, m, i, ie, pc, kc, strips, MR);
                             VectorTiles.tile(strips, 0, MR, bp, kc, c, i * n + jc, n, rows, nw, add, tmp);
                         } else {
                             // Aᵀ(i, p) is stored at a[p * m + i]; A(i, p) at a[i * k + p].

@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * is 6 rows × 2 vectors, 12 accumulators, the shape BLAS kernels for those cores use. A narrow tail (at most one
  * vector of columns, e.g. a 10-class output) has its own 6 × 1 tile instead of a mostly empty panel.
  *
- * <p>Element (r, p) of the main tile's A is {@code as[ao + p*ps + r]}: a strip {@link Packing#packA} wrote
- * (ps = MR), or columns of a stored Aᵀ read in place (ps = m). Its six values per k step are then one base
+ * <p>Element (r, p) of the main tile's A is {@code as[ao + p*ps + r]}: a strip {@link Packing#packTransposedA}
+ * wrote (ps = MR), or columns of a stored Aᵀ read in place (ps = m). Its six values per k step are then one base
  * index plus constants, which C2 covers with one bounds check: read through six row offsets, as this
  * kernel once did, each had its own check and most offsets lived on the stack (the tile ran at 70% of
  * one core's FMA peak with B in L1, against 83–86% now). Rows past {@code rows} are computed and not
