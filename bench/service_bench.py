@@ -11,6 +11,7 @@ Standard library only (urllib, gzip, json, subprocess for curl/wrk/jstack), so /
 import gzip
 import json
 import os
+import re
 import statistics
 import struct
 import subprocess
@@ -189,43 +190,52 @@ class Engine:
                 self.proc.kill()
 
 
-def run_queue_wait(pid, prefixes):
-    """Seconds the threads of `pid` whose kernel name starts with one of `prefixes` have spent runnable but
-    waiting for a CPU (field 2 of /proc/PID/task/TID/schedstat); None without schedstat."""
-    total = 0
+def thread_files(pid, name):
+    """(kernel thread name, text of /proc/PID/task/TID/`name`) for each thread of `pid` still there; None when
+    the process is gone."""
     try:
         tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return None
+    found = []
     for tid in tasks:
         try:
             with open(f"/proc/{pid}/task/{tid}/comm") as f:
                 comm = f.read().strip()
+            with open(f"/proc/{pid}/task/{tid}/{name}") as f:
+                found.append((comm, f.read()))
+        except OSError:
+            continue
+    return found
+
+
+def run_queue_wait(pid, prefixes):
+    """Seconds the threads of `pid` whose kernel name starts with one of `prefixes` have spent runnable but
+    waiting for a CPU (field 2 of /proc/PID/task/TID/schedstat); None without schedstat."""
+    found = thread_files(pid, "schedstat")
+    if found is None:
+        return None
+    total = 0
+    for comm, text in found:
+        try:
             if comm.startswith(prefixes):
-                with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-                    total += int(f.read().split()[1])
-        except (OSError, IndexError, ValueError):
+                total += int(text.split()[1])
+        except (IndexError, ValueError):
             continue
     return total / 1e9
 
 
 def thread_cpu(pid):
-    """CPU seconds (user + system) per thread group of `pid` so far: kernel thread names with their digits
-    dropped ("C2 CompilerThre", "http-nio--exec-", ...). A thread that ended since is not counted."""
+    """CPU seconds (user + system) per thread group of `pid` so far: kernel thread names without their number
+    ("C2 CompilerThre", "GC Thread", "http-nio-18080-exec", ...). A thread that ended since is not counted."""
     groups = {}
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return groups
     tick = os.sysconf("SC_CLK_TCK")
-    for tid in tasks:
+    for comm, text in thread_files(pid, "stat") or []:
         try:
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                raw = f.read()
-            name = "".join(ch for ch in raw[raw.index("(") + 1:raw.rindex(")")] if not ch.isdigit()).strip()
-            fields = raw.rsplit(")", 1)[1].split()
+            fields = text.rsplit(")", 1)[1].split()
+            name = re.sub(r"[#_-]?\d+$", "", comm)
             groups[name] = groups.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
-        except (OSError, ValueError, IndexError):
+        except (IndexError, ValueError):
             continue
     return groups
 
