@@ -11,8 +11,9 @@ EPOCHS=${1:-8}
 SHARED=${WIDROW_SHARED_BENCH:-../shared/bench}
 OUT=target/bench
 mkdir -p "$OUT"
-# A 1 GB heap is part of what is measured: the network must train in it.
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g --add-modules jdk.incubator.vector}
+# A 1 GB heap is part of what is measured: the network must train in it. Huge pages as every way of running
+# Widrow asks for them (README, Performance).
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector}
 
 ./mvnw -q -B test-compile
 # This is a shared 2-vCPU host whose speed drifts by up to 2x within minutes (other tenants), so the

@@ -115,7 +115,7 @@ final class GemmEngine {
                     path, e.getMessage());
             engine = new GemmEngine(new PortableGemm(), threads);
         }
-        log.log(System.Logger.Level.INFO, "GEMM kernels: {0}", engine.implementation());
+        log.log(System.Logger.Level.INFO, "GEMM kernels: {0}; {1}", engine.implementation(), HeapPages.describe());
         return engine;
     }
 
