@@ -34,7 +34,8 @@ class HeapPagesTest {
     @Test
     void aKernelWithoutTheFileOrWithAnUnreadableOneIsSaidSo() {
         assertThat(HeapPages.describe(List.of(), null)).isEqualTo("heap pages: the kernel offers no transparent huge pages");
-        assertThat(HeapPages.describe(List.of(), "garbled")).isEqualTo("heap pages: the kernel offers no transparent huge pages");
+        assertThat(HeapPages.describe(List.of(), "garbled"))
+                .isEqualTo("heap pages: unknown (no selected mode in /sys/kernel/mm/transparent_hugepage/enabled)");
     }
 
     @Test
