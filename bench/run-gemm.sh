@@ -14,4 +14,4 @@ if [[ "$path" == "portable" ]]; then
   # The portable path is what a JVM without the module gets; the FMA peak then cannot be measured.
   mods=()
 fi
-exec java "${mods[@]}" -XX:+UseTransparentHugePages -Xmx1g -cp target/classes:target/test-classes io.widrow.bench.GemmBench "$path" "${2:-0.5}"
+exec java "${mods[@]}" -XX:+UseTransparentHugePages -XX:PerMethodTrapLimit=100000 -Xmx1g -cp target/classes:target/test-classes io.widrow.bench.GemmBench "$path" "${2:-0.5}"

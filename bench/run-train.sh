@@ -13,7 +13,7 @@ OUT=target/bench
 mkdir -p "$OUT"
 # A 1 GB heap is part of what is measured: the network must train in it. Huge pages as every way of running
 # Widrow asks for them (README, Performance).
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector}
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseTransparentHugePages -XX:PerMethodTrapLimit=100000 --add-modules jdk.incubator.vector}
 
 ./mvnw -q -B test-compile
 # This is a shared 2-vCPU host whose speed drifts by up to 2x within minutes (other tenants), so the

@@ -115,7 +115,8 @@ final class GemmEngine {
                     path, e.getMessage());
             engine = new GemmEngine(new PortableGemm(), threads);
         }
-        log.log(System.Logger.Level.INFO, "GEMM kernels: {0}; {1}", engine.implementation(), HeapPages.describe());
+        log.log(System.Logger.Level.INFO, "GEMM kernels: {0}; {1}; {2}", engine.implementation(), HeapPages.describe(),
+                TrapLimit.describe());
         return engine;
     }
 
