@@ -116,7 +116,7 @@ final class GemmEngine {
             engine = new GemmEngine(new PortableGemm(), threads);
         }
         log.log(System.Logger.Level.INFO, "GEMM kernels: {0}; {1}; {2}", engine.implementation(), HeapPages.describe(),
-                TrapLimit.describe());
+                TrapLimit.describe(!(engine.kernel instanceof PortableGemm)));
         return engine;
     }
 

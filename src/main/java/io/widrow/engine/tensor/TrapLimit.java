@@ -25,35 +25,54 @@ final class TrapLimit {
     private TrapLimit() {
     }
 
-    /** One log line for this JVM. */
-    static String describe() {
-        return describe(limit(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    /** One log line for this JVM; the advice to raise the limit only where the vector kernels run. */
+    static String describe(boolean vectorKernels) {
+        return describe(limit(ManagementFactory.getRuntimeMXBean().getInputArguments()), vectorKernels);
     }
 
     /**
-     * The limit the JVM options set, the last occurrence winning as in HotSpot; HotSpot's default of 100 when
-     * none does, and null when the last one is not a number.
+     * The limit the JVM options set, the last occurrence winning as in HotSpot, which also takes a k, m or g
+     * suffix (powers of 1024: {@code 100k} is 102,400); HotSpot's default of 100 when none does. Null for a value
+     * HotSpot would have refused to start with.
      */
     static Long limit(List<String> jvmArgs) {
         String prefix = "-XX:PerMethodTrapLimit=";
         for (int i = jvmArgs.size() - 1; i >= 0; i--) {
             if (jvmArgs.get(i).startsWith(prefix)) {
-                try {
-                    return Long.parseLong(jvmArgs.get(i).substring(prefix.length()));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
+                return parse(jvmArgs.get(i).substring(prefix.length()));
             }
         }
         return DEFAULT;
     }
 
-    /** @param limit this JVM's {@code PerMethodTrapLimit}, or null where the options do not say a number */
-    static String describe(Long limit) {
+    private static Long parse(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        int shift = switch (Character.toLowerCase(value.charAt(value.length() - 1))) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        String digits = shift == 0 ? value : value.substring(0, value.length() - 1);
+        try {
+            long n = Long.parseLong(digits);
+            return n > (Long.MAX_VALUE >> shift) ? null : n << shift;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param limit this JVM's {@code PerMethodTrapLimit}, or null where the options do not say a number
+     * @param vectorKernels whether the vector kernels run; the portable ones lose nothing to a low limit
+     */
+    static String describe(Long limit, boolean vectorKernels) {
         if (limit == null) {
             return "C2 trap limit: unknown (-XX:PerMethodTrapLimit is not a number)";
         }
-        if (limit >= WANTED) {
+        if (limit >= WANTED || !vectorKernels) {
             return "C2 trap limit: " + limit;
         }
         return "C2 trap limit: " + limit + "; add " + FLAG
