@@ -9,9 +9,11 @@ path="${1:-auto}"
 if [[ -x /usr/bin/python3 && -f /work/shared/bench/sysmon.py ]]; then
   /usr/bin/python3 /work/shared/bench/sysmon.py wait --timeout 120 || echo "warning: machine busy, 2-thread figures are contaminated" >&2
 fi
-mods=(--add-modules jdk.incubator.vector)
+. bench/jvm-flags.sh
+flags=$(engine_jvm_args)
 if [[ "$path" == "portable" ]]; then
   # The portable path is what a JVM without the module gets; the FMA peak then cannot be measured.
-  mods=()
+  flags=${flags/--add-modules jdk.incubator.vector/}
 fi
-exec java "${mods[@]}" -XX:+UseTransparentHugePages -XX:PerMethodTrapLimit=100000 -Xmx1g -cp target/classes:target/test-classes io.widrow.bench.GemmBench "$path" "${2:-0.5}"
+# shellcheck disable=SC2086 # the flags are words
+exec java $flags -Xmx1g -cp target/classes:target/test-classes io.widrow.bench.GemmBench "$path" "${2:-0.5}"

@@ -16,7 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18081}
 OUT=target/bench
-JAVA_OPTS="--add-modules jdk.incubator.vector -XX:+UseTransparentHugePages -XX:PerMethodTrapLimit=100000 -Xmx2g"
+. bench/jvm-flags.sh
+JAVA_OPTS="$(engine_jvm_args) -Xmx2g"
 SERVER_ENV="WIDROW_WORKERS=2 WIDROW_LIMITS_PREDICTRATE=0 WIDROW_WORKERSNICENESS=${LOAD_NICENESS:-10}"
 PY=/usr/bin/python3
 

@@ -20,7 +20,8 @@ EPOCHS=${1:-8}
 ROUNDS=${2:-8}  # 6 left the median at the mercy of one or two outlying rounds on this host (0.58-2.44 within a run)
 PORT=${BENCH_PORT:-18080}
 OUT=target/bench
-JAVA_OPTS="--add-modules jdk.incubator.vector -XX:+UseTransparentHugePages -XX:PerMethodTrapLimit=100000 -Xmx2g"
+. bench/jvm-flags.sh
+JAVA_OPTS="$(engine_jvm_args) -Xmx2g"
 # wrk measures capacity from one key: the per-key predict rate limit would turn most requests into 429s.
 # BENCH_NICENESS sets the training threads' nice value (WIDROW_WORKERSNICENESS, default 10 as in the server).
 export WIDROW_WORKERSNICENESS=${BENCH_NICENESS:-10}

@@ -11,9 +11,10 @@ EPOCHS=${1:-8}
 SHARED=${WIDROW_SHARED_BENCH:-../shared/bench}
 OUT=target/bench
 mkdir -p "$OUT"
-# A 1 GB heap is part of what is measured: the network must train in it. Huge pages as every way of running
-# Widrow asks for them (README, Performance).
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseTransparentHugePages -XX:PerMethodTrapLimit=100000 --add-modules jdk.incubator.vector}
+# A 1 GB heap is part of what is measured: the network must train in it. The engine's flags as every way of
+# running Widrow passes them (README, Performance).
+. bench/jvm-flags.sh
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g $(engine_jvm_args)}
 
 ./mvnw -q -B test-compile
 # This is a shared 2-vCPU host whose speed drifts by up to 2x within minutes (other tenants), so the
