@@ -3,14 +3,15 @@
 #   1. small jobs (perceptron AND, ADALINE+interactions XOR, 2-4-2 MLP XOR 1000 epochs), 10 sequential
 #      submissions each: submit→RUNNING and submit→SUCCEEDED (targets ≤ 200 ms, ≤ 1 s);
 #   2. the Fashion-MNIST reference network trained through the service (IDX upload, a 2-epoch first job on
-#      the fresh node, then ROUNDS rounds of one job and one bare-engine run (TrainBench in its own JVM) of the
+#      the fresh node, then rounds of one job and one bare-engine run (TrainBench in its own JVM) of the
 #      same epochs, alternating which goes first): service ÷ engine ≤ 1.10 (median of the rounds' ratios of
-#      median epochs);
+#      median epochs) over ROUNDS rounds once the node's JIT has gone quiet (two service jobs in a row with
+#      the C2 compiler under 0.3 s of CPU; the rounds before, at most 16, are reported as the fresh node's);
 #   3. wrk on /actuator/health, a 1-row predict (small model; predict ÷ health ≥ 0.5) and a 1000-row
 #      Fashion-MNIST predict (≥ 100,000 rows/s), with a jstack taken in the middle of each predict run.
 # Ends with a markdown table, also written to target/bench/service.md. Exits non-zero only on errors.
 #
-# Needs: wrk, curl, dataset-fashion-mnist. Usage: bench/run-service.sh [epochs=8] [rounds=8]   (~5-7 min on 2 vCPUs)
+# Needs: wrk, curl, dataset-fashion-mnist. Usage: bench/run-service.sh [epochs=8] [rounds=8]   (~7-10 min on 2 vCPUs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The reference job's 8 epochs, as the target states it. With 3, the JIT work a fresh node still does per job
