@@ -13,7 +13,7 @@ fi
 flags=$(engine_jvm_args)
 if [[ "$path" == "portable" ]]; then
   # The portable path is what a JVM without the module gets; the FMA peak then cannot be measured.
-  flags=${flags/--add-modules jdk.incubator.vector/}
+  flags=$(sed -E 's/--add-modules[ =]jdk\.incubator\.vector//' <<<"$flags")
 fi
 # shellcheck disable=SC2086 # the flags are words
 exec java $flags -Xmx1g -cp target/classes:target/test-classes io.widrow.bench.GemmBench "$path" "${2:-0.5}"

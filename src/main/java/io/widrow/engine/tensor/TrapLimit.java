@@ -32,8 +32,8 @@ final class TrapLimit {
 
     /**
      * The limit the JVM options set, the last occurrence winning as in HotSpot, which also takes a k, m or g
-     * suffix (powers of 1024: {@code 100k} is 102,400); HotSpot's default of 100 when none does. Null for a value
-     * HotSpot would have refused to start with.
+     * suffix (powers of 1024: {@code 100k} is 102,400) and hexadecimal ({@code 0x10}); HotSpot's default of 100
+     * when none does. Null for a value HotSpot would have refused to start with.
      */
     static Long limit(List<String> jvmArgs) {
         String prefix = "-XX:PerMethodTrapLimit=";
@@ -56,8 +56,9 @@ final class TrapLimit {
             default -> 0;
         };
         String digits = shift == 0 ? value : value.substring(0, value.length() - 1);
+        boolean hex = digits.startsWith("0x") || digits.startsWith("0X");
         try {
-            long n = Long.parseLong(digits);
+            long n = hex ? Long.parseLong(digits.substring(2), 16) : Long.parseLong(digits);
             return n > (Long.MAX_VALUE >> shift) ? null : n << shift;
         } catch (NumberFormatException e) {
             return null;

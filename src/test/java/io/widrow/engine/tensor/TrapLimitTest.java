@@ -26,9 +26,11 @@ class TrapLimitTest {
                 .isEqualTo(100_000L);
     }
 
-    /** HotSpot takes {@code -XX:PerMethodTrapLimit=100k} (102,400); only what it would refuse is unknown. */
+    /** HotSpot takes {@code -XX:PerMethodTrapLimit=100k} (102,400) and {@code =0x10}; only what it refuses is unknown. */
     @Test
-    void suffixesCountInPowersOf1024() {
+    void suffixesCountInPowersOf1024AndHexIsRead() {
+        assertThat(TrapLimit.limit(List.of("-XX:PerMethodTrapLimit=0x10"))).isEqualTo(16L);
+        assertThat(TrapLimit.limit(List.of("-XX:PerMethodTrapLimit=0x18700"))).isEqualTo(100_096L);
         assertThat(TrapLimit.limit(List.of("-XX:PerMethodTrapLimit=100k"))).isEqualTo(102_400L);
         assertThat(TrapLimit.limit(List.of("-XX:PerMethodTrapLimit=1M"))).isEqualTo(1L << 20);
         assertThat(TrapLimit.limit(List.of("-XX:PerMethodTrapLimit=2g"))).isEqualTo(2L << 30);
